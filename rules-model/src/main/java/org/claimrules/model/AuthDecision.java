@@ -1,0 +1,5 @@
+package org.claimrules.model;
+
+public enum AuthDecision {
+    AFFIRMED, NON_AFFIRMED
+}

@@ -1,0 +1,22 @@
+package org.claimrules.model;
+
+import java.util.List;
+
+/** What the procedure note and attachments document. A null field means "not documented". */
+public record Clinical(
+        Intent intent,
+        Technique technique,
+        Guidance imagingGuidance,
+        List<String> levels,
+        Laterality laterality,
+        Integer painDurationMonths,
+        Boolean conservativeCareFailed,
+        Scale painScale,
+        Scale disabilityScale,
+        Boolean untreatedRadiculopathy,
+        String rfaNonCandidateReason) {
+
+    public Clinical {
+        levels = levels == null ? null : List.copyOf(levels);
+    }
+}

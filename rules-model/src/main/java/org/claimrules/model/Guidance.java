@@ -1,0 +1,5 @@
+package org.claimrules.model;
+
+public enum Guidance {
+    FLUOROSCOPY, CT, ULTRASOUND, MRI, NONE
+}

@@ -1,0 +1,5 @@
+package org.claimrules.model;
+
+public enum Laterality {
+    LEFT, RIGHT, BILATERAL
+}

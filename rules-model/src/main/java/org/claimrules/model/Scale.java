@@ -1,0 +1,4 @@
+package org.claimrules.model;
+
+public record Scale(String name, Integer baseline) {
+}

@@ -1,0 +1,53 @@
+package org.claimrules.model.facts;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A claim line as the rules see it: the diagnosis pointers already resolved to the (normalised)
+ * codes they point to, so that the rules compare codes, not indexes.
+ */
+public record Line(
+        int lineNumber,
+        String procedureCode,
+        Set<String> modifiers,
+        int units,
+        LocalDate serviceDate,
+        List<String> pointedDiagnoses,
+        List<Integer> pointersPastList) {
+
+    public Line {
+        modifiers = Set.copyOf(modifiers);
+        pointedDiagnoses = List.copyOf(pointedDiagnoses);
+        pointersPastList = List.copyOf(pointersPastList);
+    }
+
+    public boolean hasModifier(String modifier) {
+        return modifiers.contains(modifier);
+    }
+
+    public boolean hasAnyModifier(Set<String> wanted) {
+        for (String m : modifiers) {
+            if (wanted.contains(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The line carries RT or LT but not both. */
+    public boolean oneSide() {
+        return hasModifier("RT") != hasModifier("LT");
+    }
+
+    public String side() {
+        return hasModifier("RT") ? "RT" : hasModifier("LT") ? "LT" : null;
+    }
+
+    /** For messages: {@code line 2 (64494)}. */
+    public String label() {
+        return "line " + lineNumber + " (" + procedureCode + ")";
+    }
+
+}

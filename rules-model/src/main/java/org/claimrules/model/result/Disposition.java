@@ -1,0 +1,5 @@
+package org.claimrules.model.result;
+
+public enum Disposition {
+    RTP, DENY, PARTIAL, REVIEW, ACCEPT
+}

@@ -1,0 +1,5 @@
+package org.claimrules.model.result;
+
+public enum LineStatus {
+    ALLOWED, DENIED, PENDED, RETURNED
+}

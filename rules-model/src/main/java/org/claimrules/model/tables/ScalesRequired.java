@@ -1,0 +1,5 @@
+package org.claimrules.model.tables;
+
+public enum ScalesRequired {
+    BOTH, EITHER
+}

@@ -1,0 +1,35 @@
+package org.claimrules.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code claimrules} command line. Results go to standard output or files, diagnostics to standard error. */
+@Command(name = "claimrules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Claim-editing rules engine: scores medical claims against the edit catalogue.",
+        subcommands = {ScoreCommand.class, CommandLine.HelpCommand.class})
+public final class ClaimRulesCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command in-process and returns its exit status (for tests and embedding). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new ClaimRulesCli());
+        cli.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("claimrules: " + e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return ExitCodes.USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+}

@@ -1,0 +1,57 @@
+package org.claimrules.engine;
+
+import java.nio.file.Path;
+import org.claimrules.tables.ReferenceData;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieContainerSessionsPool;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * A loaded, validated ruleset: the compiled rules, their edit catalogue and the data tables.
+ * Immutable and shared by all threads; sessions are borrowed from its pool per claim.
+ */
+public final class Ruleset {
+
+    private final KieBase kieBase;
+    private final KieContainerSessionsPool pool;
+    private final ReferenceData data;
+    private final EditCatalog catalog;
+    private final String version;
+    private final Path root;
+
+    Ruleset(KieBase kieBase, KieContainerSessionsPool pool, ReferenceData data, EditCatalog catalog,
+            String version, Path root) {
+        this.kieBase = kieBase;
+        this.pool = pool;
+        this.data = data;
+        this.catalog = catalog;
+        this.version = version;
+        this.root = root;
+    }
+
+    KieSession newSession() {
+        return pool.newKieSession();
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public ReferenceData data() {
+        return data;
+    }
+
+    public EditCatalog catalog() {
+        return catalog;
+    }
+
+    /** Reported in every result: the bundled build version, or a content hash of a ruleset folder. */
+    public String version() {
+        return version;
+    }
+
+    /** The folder the ruleset's files are read from (inside the jar for the bundled one). */
+    public Path root() {
+        return root;
+    }
+}

@@ -1,0 +1,167 @@
+package org.claimrules.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.claimrules.tables.ReferenceData;
+import org.claimrules.tables.TableProblem;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Loads a ruleset: the bundled one (the kjar on the classpath, compiled at build time with the
+ * executable model) or a folder laid out like the kjar's resources ({@code rules/}, {@code tables/},
+ * {@code scenarios/}), compiled at run time. A ruleset with any problem is refused as a whole.
+ */
+public final class RulesetLoader {
+
+    static final String KBASE = "claimrules";
+    static final String KSESSION = "claim";
+    private static final String MARKER = "ruleset.properties";
+
+    private RulesetLoader() {
+    }
+
+    public static Ruleset bundled() throws RulesetException {
+        KieContainer container = KieServices.get().getKieClasspathContainer(RulesetLoader.class.getClassLoader());
+        KieBase kieBase = container.getKieBase(KBASE);
+        Path root = bundledRoot();
+        return assemble(container, kieBase, root, bundledVersion(), new ArrayList<>());
+    }
+
+    public static Ruleset fromDirectory(Path dir) throws RulesetException {
+        List<RulesetProblem> problems = new ArrayList<>();
+        if (!Files.isDirectory(dir.resolve("rules"))) {
+            problems.add(new RulesetProblem(dir.toString(), null, null,
+                    "not a ruleset folder: it has no rules/ folder (export one with 'claimrules rules export DIR')"));
+            throw new RulesetException("ruleset " + dir + " cannot be loaded", problems);
+        }
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("org.claimrules.adhoc", "ruleset", "1.0.0-" + System.nanoTime());
+        kfs.generateAndWritePomXML(releaseId);
+        KieModuleModel module = ks.newKieModuleModel();
+        module.newKieBaseModel(KBASE).setDefault(true)
+                .newKieSessionModel(KSESSION).setDefault(true);
+        kfs.writeKModuleXML(module.toXML());
+        for (Path drl : ruleFiles(dir)) {
+            String relative = dir.relativize(drl).toString().replace('\\', '/');
+            kfs.write("src/main/resources/" + relative, ks.getResources().newFileSystemResource(drl.toFile()));
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(DrlMessages.toProblem(m));
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesetException("ruleset " + dir + " does not compile", problems);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        return assemble(container, container.getKieBase(KBASE), dir, folderVersion(dir), problems);
+    }
+
+    private static Ruleset assemble(KieContainer container, KieBase kieBase, Path root, String version,
+            List<RulesetProblem> problems) throws RulesetException {
+        ReferenceData.Loaded tables;
+        try {
+            tables = ReferenceData.load(root);
+        } catch (IOException e) {
+            throw new RulesetException("ruleset tables cannot be read",
+                    List.of(new RulesetProblem(root.toString(), null, null, e.toString())));
+        }
+        for (TableProblem p : tables.problems()) {
+            problems.add(new RulesetProblem(p.file(), p.line() > 0 ? p.line() : null, null,
+                    (p.column() != null ? "column " + p.column() + ": " : "") + p.message()));
+        }
+        EditCatalog.Read catalog = EditCatalog.read(kieBase);
+        problems.addAll(catalog.problems());
+        if (!problems.isEmpty()) {
+            throw new RulesetException("ruleset " + version + " is not valid", problems);
+        }
+        int poolSize = 2 * Runtime.getRuntime().availableProcessors() + 2;
+        return new Ruleset(kieBase, container.newKieSessionsPool(poolSize), tables.data(), catalog.catalog(),
+                version, root);
+    }
+
+    static List<Path> ruleFiles(Path dir) {
+        try (Stream<Path> files = Files.walk(dir.resolve("rules"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The root of the bundled ruleset's files: a folder in development, the jar's root otherwise. */
+    public static synchronized Path bundledRoot() {
+        URL marker = RulesetLoader.class.getClassLoader().getResource(MARKER);
+        if (marker == null) {
+            throw new IllegalStateException(MARKER + " is not on the classpath: the rules-kjar jar is missing");
+        }
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return fs.getPath("/");
+            }
+            return Path.of(uri).getParent();
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot open the bundled ruleset at " + marker, e);
+        }
+    }
+
+    private static String bundledVersion() {
+        Properties props = new Properties();
+        try (InputStream in = RulesetLoader.class.getClassLoader().getResourceAsStream(MARKER)) {
+            props.load(in);
+        } catch (IOException | NullPointerException e) {
+            return "bundled";
+        }
+        return props.getProperty("version", "bundled");
+    }
+
+    /** A folder's version names it and hashes its rule and table files, so two edits never share one. */
+    static String folderVersion(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(p -> !dir.relativize(p).startsWith("scenarios")).sorted().toList()) {
+                digest.update(dir.relativize(file).toString().replace('\\', '/').getBytes());
+                digest.update(Files.readAllBytes(file));
+            }
+            String name = dir.toAbsolutePath().normalize().getFileName() == null ? "ruleset"
+                    : dir.toAbsolutePath().normalize().getFileName().toString();
+            return name + "+sha256." + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.claimrules.io;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Splits JSON Lines input into records without ever holding more than {@code maxChars} of one
+ * record: a longer record is skipped to its end and reported, so absurd input cannot exhaust memory.
+ */
+public final class RecordReader implements AutoCloseable {
+
+    /** One record read; {@code text} is null when the record was longer than the limit. */
+    public record Record(long inputLine, String text, long length) {
+        public boolean tooLong() {
+            return text == null;
+        }
+    }
+
+    private final Reader in;
+    private final int maxChars;
+    private final char[] buffer = new char[1 << 16];
+    private int pos;
+    private int end;
+    private long lineNumber;
+    private final StringBuilder current = new StringBuilder(2048);
+
+    public RecordReader(Reader in, int maxChars) {
+        this.in = in;
+        this.maxChars = maxChars;
+    }
+
+    /** The next non-empty record, or null at the end of the input. */
+    public Record next() throws IOException {
+        while (true) {
+            current.setLength(0);
+            long length = 0;
+            boolean sawAny = false;
+            while (true) {
+                if (pos == end) {
+                    end = in.read(buffer, 0, buffer.length);
+                    pos = 0;
+                    if (end <= 0) {
+                        end = 0;
+                        if (!sawAny) {
+                            return null;
+                        }
+                        break;
+                    }
+                }
+                char c = buffer[pos++];
+                sawAny = true;
+                if (c == '\n') {
+                    break;
+                }
+                length++;
+                if (length <= maxChars) {
+                    current.append(c);
+                }
+            }
+            lineNumber++;
+            if (length > maxChars) {
+                return new Record(lineNumber, null, length);
+            }
+            String text = stripCarriageReturn(current);
+            if (!text.isBlank()) {
+                return new Record(lineNumber, text, length);
+            }
+        }
+    }
+
+    private static String stripCarriageReturn(StringBuilder sb) {
+        int len = sb.length();
+        if (len > 0 && sb.charAt(len - 1) == '\r') {
+            len--;
+        }
+        return sb.substring(0, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
