@@ -19,4 +19,13 @@ public record Clinical(
     public Clinical {
         levels = levels == null ? null : List.copyOf(levels);
     }
+
+    /** How many joints the note documents; none when the levels are not documented. */
+    public int levelCount() {
+        return levels == null ? 0 : levels.size();
+    }
+
+    public boolean rfaNonCandidateReasonDocumented() {
+        return rfaNonCandidateReason != null && !rfaNonCandidateReason.isBlank();
+    }
 }

@@ -34,6 +34,11 @@ public record FacetLine(Line line, FacetCode family, Region region) {
         return line.hasModifier(modifier);
     }
 
+    /** This line and the other carry opposite sides (one RT, one LT). */
+    public boolean bilateralPairWith(FacetLine other) {
+        return line.oneSide() && other.line().oneSide() && !line.side().equals(other.line().side());
+    }
+
     public String label() {
         return line.label();
     }

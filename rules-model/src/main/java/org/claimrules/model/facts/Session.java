@@ -38,9 +38,18 @@ public record Session(
         return reliefPercent != null;
     }
 
-    public boolean sharesLevelWith(Session other) {
+    /** Relief documented at or above both bars (null weeks count as not documented). */
+    public boolean reliefAtLeast(int percent, int weeks) {
+        return reliefPercent != null && reliefPercent >= percent
+                && reliefDurationWeeks != null && reliefDurationWeeks >= weeks;
+    }
+
+    public boolean treatedAnyOf(List<String> otherLevels) {
+        if (otherLevels == null) {
+            return false;
+        }
         for (String level : levels) {
-            if (other.levels().contains(level)) {
+            if (otherLevels.contains(level)) {
                 return true;
             }
         }
