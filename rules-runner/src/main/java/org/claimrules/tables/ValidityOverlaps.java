@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.claimrules.model.tables.Dated;
 
-/** Finds rows of one key whose validity periods overlap, so that a date never selects two rows. */
+/**
+ * Finds rows whose validity period is empty, and rows of one key whose validity periods overlap,
+ * so that a service date never selects two rows.
+ */
 final class ValidityOverlaps {
 
     private ValidityOverlaps() {
@@ -17,6 +20,11 @@ final class ValidityOverlaps {
         List<TableProblem> problems = new ArrayList<>();
         Map<String, List<TableReader.Row<T>>> byKey = new LinkedHashMap<>();
         for (TableReader.Row<T> row : rows) {
+            if (row.value() instanceof Dated d && d.validFrom() != null && d.validTo() != null
+                    && d.validFrom().isAfter(d.validTo())) {
+                problems.add(new TableProblem(spec.path(), row.line(), "validTo",
+                        "validTo " + d.validTo() + " is before validFrom " + d.validFrom() + " (validFrom is after validTo)"));
+            }
             byKey.computeIfAbsent(spec.key().apply(row.value()), k -> new ArrayList<>()).add(row);
         }
         for (Map.Entry<String, List<TableReader.Row<T>>> entry : byKey.entrySet()) {
@@ -32,6 +40,7 @@ final class ValidityOverlaps {
                 }
             }
         }
+        problems.sort(java.util.Comparator.comparingLong(TableProblem::line));
         return problems;
     }
 
