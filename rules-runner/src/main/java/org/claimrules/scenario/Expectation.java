@@ -9,7 +9,8 @@ import org.claimrules.model.result.LineStatus;
  * What a claim must get. {@code edits} is the complete set of edits by ID and line: an edit that
  * fires and is not listed fails the scenario as much as a listed edit that does not fire.
  * {@code disposition} and {@code lines} are checked when given; a line's {@code expectedAllowed}
- * is checked when given (use {@code "none"} semantics by leaving it out of the line entirely).
+ * is checked when given, and {@code "noEstimate": true} requires the line to carry no estimate
+ * (leaving both out checks nothing about payment).
  */
 public record Expectation(Disposition disposition, List<ExpectedEdit> edits, List<ExpectedLine> lines) {
 
@@ -26,6 +27,10 @@ public record Expectation(Disposition disposition, List<ExpectedEdit> edits, Lis
         }
     }
 
-    public record ExpectedLine(int lineNumber, LineStatus status, BigDecimal expectedAllowed) {
+    public record ExpectedLine(int lineNumber, LineStatus status, BigDecimal expectedAllowed, Boolean noEstimate) {
+
+        public ExpectedLine {
+            noEstimate = Boolean.TRUE.equals(noEstimate);
+        }
     }
 }

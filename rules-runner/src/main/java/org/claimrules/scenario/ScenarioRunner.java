@@ -88,6 +88,10 @@ public final class ScenarioRunner {
                 differences.add(claim + "line " + line.lineNumber() + " expectedAllowed expected "
                         + line.expectedAllowed() + ", got " + got.expectedAllowed());
             }
+            if (line.noEstimate() && got.expectedAllowed() != null) {
+                differences.add(claim + "line " + line.lineNumber() + " expected no expectedAllowed, got "
+                        + got.expectedAllowed());
+            }
         }
     }
 }
