@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.claimrules.engine.ClaimEngine;
+import org.claimrules.engine.DrlIndex;
 import org.claimrules.engine.EditDefinition;
 import org.claimrules.io.Json;
 import picocli.CommandLine.Command;
@@ -44,9 +45,13 @@ public final class CatalogCommand implements Callable<Integer> {
         if (engine == null) {
             return ExitCodes.RULESET;
         }
+        DrlIndex index = DrlIndex.of(engine.ruleset().root());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (EditDefinition e : engine.ruleset().catalog().edits()) {
-            rows.add(row(e));
+            Map<String, Object> row = row(e);
+            // rules compiled into the bundled jar do not know their file: look it up by rule name
+            index.rule(e.ruleName()).ifPresent(r -> row.put("ruleFile", r.file() + ":" + r.firstLine()));
+            rows.add(row);
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
