@@ -1,6 +1,7 @@
 package org.claimrules.explain;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class Explainer {
                 boolean recorded = r.inserted().stream().anyMatch(o -> o instanceof Finding f
                         && f.editId().equals(edit.editId()) && Objects.equals(f.lineNumber(), edit.lineNumber()));
                 if (recorded) {
-                    firings.add(firing(r, claim, insertedBy, DERIVATION_DEPTH,
+                    firings.add(firing(r, claim, insertedBy, recorder.seen(), DERIVATION_DEPTH,
                             Collections.newSetFromMap(new IdentityHashMap<>())));
                 }
             }
@@ -55,7 +56,7 @@ public final class Explainer {
     }
 
     private Explanation.Firing firing(FiringRecorder.Recorded r, Claim claim, Map<Object, FiringRecorder.Recorded> insertedBy,
-            int depth, Set<Object> shown) {
+            Set<Object> known, int depth, Set<Object> shown) {
         DrlIndex.RuleSource source = rules.rule(r.rule().getName()).orElse(null);
         FactDescriber describer = new FactDescriber(source == null ? null : source.text(), claim);
         List<Explanation.Fact> facts = new ArrayList<>();
@@ -63,9 +64,11 @@ public final class Explainer {
             FiringRecorder.Recorded derivation = insertedBy.get(o);
             Explanation.Firing derivedBy = null;
             if (derivation != null && depth > 0 && shown.add(o) && !(o instanceof Finding)) {
-                derivedBy = firing(derivation, claim, insertedBy, depth - 1, shown);
+                derivedBy = firing(derivation, claim, insertedBy, known, depth - 1, shown);
             }
-            facts.add(new Explanation.Fact(describer.describe(o), derivedBy));
+            String description = o instanceof Collection<?> collected
+                    ? describer.describeCollected(collected, r.matched(), known) : describer.describe(o);
+            facts.add(new Explanation.Fact(description, derivedBy));
         }
         String location = source == null ? null : source.file() + ":" + source.firstLine();
         return new Explanation.Firing(r.rule().getName(), location, facts);

@@ -1,7 +1,9 @@
 package org.claimrules.explain;
 
 import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -124,6 +126,27 @@ final class FactDescriber {
             return r.getClass().getSimpleName() + (fields.isEmpty() ? "" : ": " + fields);
         }
         return String.valueOf(fact);
+    }
+
+    /**
+     * What an accumulate collected, e.g. the dates of the sessions a count is made of: each date
+     * with the session facts of that date (of the region and intent of a session the match holds),
+     * so the biller sees which history entries and claims were counted.
+     */
+    String describeCollected(Collection<?> collected, List<Object> matched, Collection<Object> known) {
+        Session anchor = matched.stream().filter(o -> o instanceof Session).map(o -> (Session) o).findFirst().orElse(null);
+        if (collected.isEmpty() || !collected.stream().allMatch(o -> o instanceof LocalDate)) {
+            return "collected: " + collected;
+        }
+        List<String> parts = new ArrayList<>();
+        for (LocalDate date : collected.stream().map(o -> (LocalDate) o).sorted().toList()) {
+            List<String> sources = known.stream().filter(o -> o instanceof Session).map(o -> (Session) o)
+                    .filter(s -> s.date().equals(date))
+                    .filter(s -> anchor == null || (s.region() == anchor.region() && s.intent() == anchor.intent()))
+                    .map(Session::source).distinct().toList();
+            parts.add(date + (sources.isEmpty() ? "" : " (" + String.join(", ", sources) + ")"));
+        }
+        return "sessions counted: " + String.join("; ", parts);
     }
 
     /** The profile parameters the rule refers to, by name or through the helpers that read them. */

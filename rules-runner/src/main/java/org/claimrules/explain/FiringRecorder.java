@@ -22,11 +22,13 @@ final class FiringRecorder extends DefaultAgendaEventListener {
     }
 
     private final List<Recorded> firings = new ArrayList<>();
+    private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     private Set<Object> before = Set.of();
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         before = identitySet(event.getKieRuntime().getObjects());
+        seen.addAll(before);
     }
 
     @Override
@@ -35,6 +37,7 @@ final class FiringRecorder extends DefaultAgendaEventListener {
         for (Object o : event.getKieRuntime().getObjects()) {
             if (!before.contains(o)) {
                 inserted.add(o);
+                seen.add(o);
             }
         }
         List<Object> matched = new ArrayList<>();
@@ -45,6 +48,11 @@ final class FiringRecorder extends DefaultAgendaEventListener {
             }
         }
         firings.add(new Recorded(event.getMatch().getRule(), matched, inserted));
+    }
+
+    /** Every fact that was in the session at some firing (some may have been withdrawn since). */
+    Set<Object> seen() {
+        return seen;
     }
 
     List<Recorded> firings() {
