@@ -63,8 +63,8 @@ public final class TestCommand implements Callable<Integer> {
             return ExitCodes.RULESET;
         }
         Path root = scenarios != null ? scenarios : engine.ruleset().root();
-        if (scenarios != null && !Files.isDirectory(scenarios.resolve(ScenarioLoader.FOLDER))) {
-            err.println("claimrules: " + scenarios + " has no " + ScenarioLoader.FOLDER + "/ folder");
+        if (scenarios != null && !Files.isDirectory(scenarios)) {
+            err.println("claimrules: " + scenarios + " is not a folder");
             return ExitCodes.USAGE;
         }
         List<Scenario> loaded;
