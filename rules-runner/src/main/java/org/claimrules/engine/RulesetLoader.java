@@ -18,6 +18,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.claimrules.tables.ReferenceData;
 import org.claimrules.tables.TableProblem;
@@ -41,6 +43,7 @@ public final class RulesetLoader {
     static final String KBASE = "claimrules";
     static final String KSESSION = "claim";
     private static final String MARKER = "ruleset.properties";
+    private static final Pattern RULE_NAME = Pattern.compile("^rule \"([^\"]+)\"");
 
     private RulesetLoader() {
     }
@@ -72,10 +75,15 @@ public final class RulesetLoader {
             kfs.write("src/main/resources/" + relative, ks.getResources().newFileSystemResource(drl.toFile()));
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(DrlMessages.toProblem(m));
-        }
-        if (!problems.isEmpty()) {
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            problems.addAll(new DrlProblemLocator(DrlIndex.of(dir)).locate(errors));
+            // report the tables' problems too, so that one run shows everything to fix
+            try {
+                problems.addAll(tableProblems(ReferenceData.load(dir)));
+            } catch (IOException e) {
+                problems.add(new RulesetProblem("tables", null, null, "cannot be read: " + e.getMessage()));
+            }
             throw new RulesetException("ruleset " + dir + " does not compile", problems);
         }
         KieContainer container = ks.newKieContainer(releaseId);
@@ -91,18 +99,39 @@ public final class RulesetLoader {
             throw new RulesetException("ruleset tables cannot be read",
                     List.of(new RulesetProblem(root.toString(), null, null, e.toString())));
         }
-        for (TableProblem p : tables.problems()) {
-            problems.add(new RulesetProblem(p.file(), p.line() > 0 ? p.line() : null, null,
-                    (p.column() != null ? "column " + p.column() + ": " : "") + p.message()));
-        }
+        problems.addAll(tableProblems(tables));
         EditCatalog.Read catalog = EditCatalog.read(kieBase);
-        problems.addAll(catalog.problems());
+        problems.addAll(withRuleLines(root, catalog.problems()));
         if (!problems.isEmpty()) {
             throw new RulesetException("ruleset " + version + " is not valid", problems);
         }
         int poolSize = 2 * Runtime.getRuntime().availableProcessors() + 2;
         return new Ruleset(kieBase, container.newKieSessionsPool(poolSize), tables.data(), catalog.catalog(),
                 version, root);
+    }
+
+    private static List<RulesetProblem> tableProblems(ReferenceData.Loaded tables) {
+        List<RulesetProblem> problems = new ArrayList<>();
+        for (TableProblem p : tables.problems()) {
+            problems.add(new RulesetProblem(p.file(), p.line() > 0 ? p.line() : null, null,
+                    (p.column() != null ? "column " + p.column() + ": " : "") + p.message()));
+        }
+        return problems;
+    }
+
+    /** Metadata problems name their rule: give them the line the rule starts on. */
+    private static List<RulesetProblem> withRuleLines(Path root, List<RulesetProblem> problems) {
+        if (problems.isEmpty()) {
+            return problems;
+        }
+        DrlIndex index = DrlIndex.of(root);
+        List<RulesetProblem> out = new ArrayList<>();
+        for (RulesetProblem p : problems) {
+            Matcher m = RULE_NAME.matcher(p.message());
+            DrlIndex.RuleSource rule = p.line() == null && m.find() ? index.rule(m.group(1)).orElse(null) : null;
+            out.add(rule == null ? p : new RulesetProblem(rule.file(), (long) rule.firstLine(), null, p.message()));
+        }
+        return out;
     }
 
     static List<Path> ruleFiles(Path dir) {

@@ -22,8 +22,8 @@ public final class ScenarioRunner {
         this.engine = engine;
     }
 
-    /** The result of one scenario: no differences means it passed. */
-    public record Result(Scenario scenario, List<String> differences) {
+    /** The result of one scenario: no differences means it passed. {@code outcomes}: one per case, in order. */
+    public record Result(Scenario scenario, List<String> differences, List<Outcome> outcomes) {
         public boolean passed() {
             return differences.isEmpty();
         }
@@ -42,7 +42,7 @@ public final class ScenarioRunner {
                 compare(outcomes.get(i), expect, differences);
             }
         }
-        return new Result(scenario, differences);
+        return new Result(scenario, differences, outcomes);
     }
 
     static void compare(Outcome outcome, Expectation expect, List<String> differences) {

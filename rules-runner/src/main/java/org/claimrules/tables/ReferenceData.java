@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,17 +78,18 @@ public final class ReferenceData {
 
     public static Loaded load(Path root) throws IOException {
         Map<TableSpec<?>, List<?>> tables = new LinkedHashMap<>();
+        Map<Object, Long> lines = new IdentityHashMap<>();
         List<TableProblem> problems = new ArrayList<>();
         for (TableSpec<?> spec : ALL) {
-            problems.addAll(readInto(root, spec, tables));
+            problems.addAll(readInto(root, spec, tables, lines));
         }
         ReferenceData data = new ReferenceData(tables);
-        problems.addAll(data.crossChecks());
+        problems.addAll(data.crossChecks(lines));
         return new Loaded(data, problems);
     }
 
     private static <T extends Record> List<TableProblem> readInto(Path root, TableSpec<T> spec,
-            Map<TableSpec<?>, List<?>> tables) throws IOException {
+            Map<TableSpec<?>, List<?>> tables, Map<Object, Long> lines) throws IOException {
         Path file = root.resolve(spec.path());
         if (!Files.exists(file)) {
             tables.put(spec, List.of());
@@ -98,6 +100,7 @@ public final class ReferenceData {
             result = TableReader.read(spec.path(), in, spec.type());
         }
         tables.put(spec, result.values());
+        result.rows().forEach(row -> lines.put(row.value(), row.line()));
         List<TableProblem> problems = new ArrayList<>(result.problems());
         if (spec.key() != null) {
             problems.addAll(ValidityOverlaps.find(spec, result.rows()));
@@ -105,19 +108,20 @@ public final class ReferenceData {
         return problems;
     }
 
-    private List<TableProblem> crossChecks() {
+    /** References between tables: codes and profiles a row names must exist. {@code lines}: each row's line. */
+    private List<TableProblem> crossChecks(Map<Object, Long> lines) {
         List<TableProblem> problems = new ArrayList<>();
         for (List<PriorAuthRequirement> rows : priorAuth.values()) {
             for (PriorAuthRequirement row : rows) {
                 for (String code : row.codes()) {
                     if (!facetCodes.containsKey(code)) {
-                        problems.add(new TableProblem(PRIOR_AUTH.path(), 0, "codes", "profile " + row.profile()
+                        problems.add(new TableProblem(PRIOR_AUTH.path(), lines.getOrDefault(row, 0L), "codes", "profile " + row.profile()
                                 + " requires authorization for " + code + ", which is not in "
                                 + FACET_CODES.path()));
                     }
                 }
                 if (!profiles.containsKey(row.profile())) {
-                    problems.add(new TableProblem(PRIOR_AUTH.path(), 0, "profile",
+                    problems.add(new TableProblem(PRIOR_AUTH.path(), lines.getOrDefault(row, 0L), "profile",
                             "unknown profile " + row.profile() + " (not in " + PROFILES.path() + ")"));
                 }
             }
@@ -126,9 +130,21 @@ public final class ReferenceData {
             for (FacetCode code : rows) {
                 for (String other : new String[] {code.primaryCode(), code.requiresCode()}) {
                     if (other != null && !facetCodes.containsKey(other)) {
-                        problems.add(new TableProblem(FACET_CODES.path(), 0, "code", code.code()
+                        problems.add(new TableProblem(FACET_CODES.path(), lines.getOrDefault(code, 0L), "code", code.code()
                                 + " refers to " + other + ", which is not in the table"));
                     }
+                }
+            }
+        }
+        for (JunctionRule row : junction) {
+            if (row.profile() != null && !row.profile().isBlank() && !profiles.containsKey(row.profile())) {
+                problems.add(new TableProblem(JUNCTION.path(), lines.getOrDefault(row, 0L), "profile",
+                        "unknown profile " + row.profile() + " (not in " + PROFILES.path() + ")"));
+            }
+            for (String code : new String[] {row.primaryCode(), row.addOnCode()}) {
+                if (code != null && !facetCodes.containsKey(code)) {
+                    problems.add(new TableProblem(JUNCTION.path(), lines.getOrDefault(row, 0L), "code",
+                            code + " is not in " + FACET_CODES.path()));
                 }
             }
         }
