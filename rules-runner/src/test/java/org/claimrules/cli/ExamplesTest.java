@@ -38,6 +38,7 @@ class ExamplesTest {
         EXPECTED.put("EX-013B", "REVIEW FJ-RESP-002@1 FJ-RESP-002@2");       // earlier claim of the batch, relief unknown
         EXPECTED.put("EX-013A", "ACCEPT");
         EXPECTED.put("EX-014", "DENY FJ-DOC-001@1 FJ-RESP-003@1");           // no documentation: therapeutic by default
+        EXPECTED.put("EX-015", "ACCEPT");                                    // 4th commercial diagnostic: within the cap of 4
     }
 
     @Test
