@@ -16,6 +16,8 @@ public final class RecordReader implements AutoCloseable {
         }
     }
 
+    private static final char BOM = '\uFEFF';
+
     private final Reader in;
     private final int maxChars;
     private final char[] buffer = new char[1 << 16];
@@ -25,6 +27,9 @@ public final class RecordReader implements AutoCloseable {
     private final StringBuilder current = new StringBuilder(2048);
 
     public RecordReader(Reader in, int maxChars) {
+        if (maxChars < 1) {
+            throw new IllegalArgumentException("maxChars must be positive, not " + maxChars);
+        }
         this.in = in;
         this.maxChars = maxChars;
     }
@@ -48,6 +53,10 @@ public final class RecordReader implements AutoCloseable {
                     }
                 }
                 char c = buffer[pos++];
+                if (c == BOM && lineNumber == 0 && length == 0 && !sawAny) {
+                    // Some editors start UTF-8 files with a byte order mark; it is not part of the record.
+                    continue;
+                }
                 sawAny = true;
                 if (c == '\n') {
                     break;
