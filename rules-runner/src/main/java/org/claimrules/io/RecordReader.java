@@ -24,6 +24,7 @@ public final class RecordReader implements AutoCloseable {
     private int pos;
     private int end;
     private long lineNumber;
+    private boolean atStart = true;
     private final StringBuilder current = new StringBuilder(2048);
 
     public RecordReader(Reader in, int maxChars) {
@@ -53,9 +54,13 @@ public final class RecordReader implements AutoCloseable {
                     }
                 }
                 char c = buffer[pos++];
-                if (c == BOM && lineNumber == 0 && length == 0 && !sawAny) {
-                    // Some editors start UTF-8 files with a byte order mark; it is not part of the record.
-                    continue;
+                if (atStart) {
+                    atStart = false;
+                    if (c == BOM) {
+                        // Some editors start UTF-8 files with a byte order mark; it is not part of the
+                        // record. Only the very first character of the input can be one.
+                        continue;
+                    }
                 }
                 sawAny = true;
                 if (c == '\n') {

@@ -34,9 +34,11 @@ class RecordReaderTest {
     @Test
     void aByteOrderMarkBeforeTheFirstRecordIsDropped() throws IOException {
         List<RecordReader.Record> records = all("\uFEFF{}\n\uFEFF{}", 10);
+        List<RecordReader.Record> twice = all("\uFEFF\uFEFF{}", 10);
 
         assertEquals("{}", records.get(0).text());
         assertEquals("\uFEFF{}", records.get(1).text(), "only the first character of the input can be a BOM");
+        assertEquals("\uFEFF{}", twice.get(0).text(), "only one BOM is dropped (found by ClaimFuzzTest)");
     }
 
     @Test
