@@ -32,7 +32,7 @@ import org.claimrules.testing.TestClaims;
  * and on nothing else: not on other members' claims, not on how the members are ordered, not on
  * the number of threads.
  */
-class BatchIndependenceProperties {
+class BatchIndependenceTest {
 
     private static final String SELF = "M-SELF";
 
