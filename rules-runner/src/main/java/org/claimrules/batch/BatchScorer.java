@@ -13,12 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.claimrules.engine.ClaimEngine;
+import org.claimrules.engine.EngineErrorException;
 import org.claimrules.engine.Evaluation;
 import org.claimrules.engine.InvalidClaimException;
 import org.claimrules.io.ClaimReader;
 import org.claimrules.model.Claim;
 import org.claimrules.model.ClaimLine;
 import org.claimrules.model.facts.Session;
+import org.claimrules.model.result.ErrorCode;
 import org.claimrules.model.result.ErrorRecord;
 import org.claimrules.model.result.Outcome;
 import org.slf4j.Logger;
@@ -98,8 +100,9 @@ public final class BatchScorer {
                 outcomes[i] = ErrorRecord.of(claim.claimId(), e.code(), e.getMessage(), e.field(), r.inputLine());
             } catch (RuntimeException e) {
                 LOG.error("engine error on claim {} (input line {})", claim.claimId(), r.inputLine(), e);
-                outcomes[i] = ErrorRecord.of(claim.claimId(), "ENGINE_ERROR",
-                        "the engine failed on this claim: " + e.getClass().getSimpleName(), null, r.inputLine());
+                outcomes[i] = ErrorRecord.of(claim.claimId(), ErrorCode.ENGINE_ERROR, e instanceof EngineErrorException
+                        ? e.getMessage() : "the engine failed on this claim: " + e.getClass().getSimpleName(),
+                        null, r.inputLine());
             }
         }
     }

@@ -21,7 +21,6 @@ import org.claimrules.io.RecordReader;
 import org.claimrules.io.Streams;
 import org.claimrules.model.result.ClaimResult;
 import org.claimrules.model.result.Disposition;
-import org.claimrules.model.result.ErrorRecord;
 import org.claimrules.model.result.Outcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ScoreCommand implements Callable<Integer> {
 
     /** A record longer than this becomes an error record instead of being read into memory. */
-    static final int MAX_RECORD_CHARS = 1 << 20;
+    static final int MAX_RECORD_CHARS = ClaimReader.MAX_RECORD_CHARS;
 
     @Spec
     CommandSpec spec;
@@ -65,9 +64,7 @@ public final class ScoreCommand implements Callable<Integer> {
             RecordReader.Record record;
             while ((record = in.next()) != null) {
                 records.add(record.tooLong()
-                        ? new ClaimReader.Read(record.inputLine(), null, ErrorRecord.of(null, "TOO_LARGE",
-                                "record of " + record.length() + " characters exceeds the limit of " + MAX_RECORD_CHARS,
-                                null, record.inputLine()))
+                        ? ClaimReader.tooLong(record.inputLine(), record.length())
                         : ClaimReader.read(record.text(), record.inputLine()));
             }
         } catch (NoSuchFileException e) {

@@ -80,10 +80,20 @@ public final class ClaimEngine {
      * Scores one claim, counting also the member's sessions from earlier claims of the same batch.
      *
      * @throws InvalidClaimException when the claim cannot be scored as sent
+     * @throws EngineErrorException when the engine fails on a valid claim (its message holds no claim content)
      */
     public Evaluation evaluate(Claim claim, List<Session> earlierInBatch, AgendaEventListener listener) {
         Ruleset rs = ruleset.get();
         ClaimValidator.check(claim, rs.data());
+        try {
+            return evaluate(claim, earlierInBatch, listener, rs);
+        } catch (RuntimeException e) {
+            // What escapes here is logged by callers: keep the claim's content out of it.
+            throw new EngineErrorException(claim.claimId(), e);
+        }
+    }
+
+    private Evaluation evaluate(Claim claim, List<Session> earlierInBatch, AgendaEventListener listener, Ruleset rs) {
         List<Object> facts = FactAssembler.facts(claim, earlierInBatch, rs.data());
         KieSession session = rs.newSession();
         try {

@@ -1,5 +1,7 @@
 package org.claimrules.engine;
 
+import org.claimrules.model.result.ErrorCode;
+
 /** A claim that cannot be scored as sent: names the error code and the field at fault. */
 public class InvalidClaimException extends RuntimeException {
 
@@ -10,6 +12,10 @@ public class InvalidClaimException extends RuntimeException {
         super(message);
         this.code = code;
         this.field = field;
+    }
+
+    public InvalidClaimException(ErrorCode code, String field, String message) {
+        this(code.name(), field, message);
     }
 
     public String code() {

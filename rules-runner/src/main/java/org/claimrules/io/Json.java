@@ -1,7 +1,10 @@
 package org.claimrules.io;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -23,6 +26,12 @@ public final class Json {
 
     /** Deeper than any claim needs; deeper input is rejected before it can exhaust the stack. */
     public static final int MAX_NESTING = 32;
+    /** Longer than any code, ID or documented reason; a longer string value is rejected as TOO_LARGE. */
+    public static final int MAX_STRING_CHARS = 10_000;
+    /** Longer than any field name of the format (unknown fields are ignored, but not unbounded ones). */
+    public static final int MAX_NAME_CHARS = 1_000;
+    /** Tokens of one record: a claim at every count limit has well under this; bounds work on absurd input. */
+    public static final long MAX_TOKENS = 500_000;
 
     private static final ObjectMapper MAPPER = create();
 
@@ -36,8 +45,11 @@ public final class Json {
     private static ObjectMapper create() {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_NESTING).maxStringLength(1 << 16).maxNumberLength(64).build())
+                        .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING_CHARS)
+                        .maxNameLength(MAX_NAME_CHARS).maxNumberLength(64).maxTokenCount(MAX_TOKENS).build())
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                // A record that says two things about one field is ambiguous: refuse it, do not pick one.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         JsonMapper mapper = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
@@ -49,6 +61,9 @@ public final class Json {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
+                // [null] inside an array fails with the element's path ("lines[0]") instead of an
+                // NPE from the records' List.copyOf that would name no field.
+                .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
                 .build();
         for (CoercionInputShape shape : new CoercionInputShape[] {
                 CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {

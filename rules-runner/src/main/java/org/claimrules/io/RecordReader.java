@@ -16,15 +16,21 @@ public final class RecordReader implements AutoCloseable {
         }
     }
 
+    private static final char BOM = '\uFEFF';
+
     private final Reader in;
     private final int maxChars;
     private final char[] buffer = new char[1 << 16];
     private int pos;
     private int end;
     private long lineNumber;
+    private boolean atStart = true;
     private final StringBuilder current = new StringBuilder(2048);
 
     public RecordReader(Reader in, int maxChars) {
+        if (maxChars < 1) {
+            throw new IllegalArgumentException("maxChars must be positive, not " + maxChars);
+        }
         this.in = in;
         this.maxChars = maxChars;
     }
@@ -48,6 +54,14 @@ public final class RecordReader implements AutoCloseable {
                     }
                 }
                 char c = buffer[pos++];
+                if (atStart) {
+                    atStart = false;
+                    if (c == BOM) {
+                        // Some editors start UTF-8 files with a byte order mark; it is not part of the
+                        // record. Only the very first character of the input can be one.
+                        continue;
+                    }
+                }
                 sawAny = true;
                 if (c == '\n') {
                     break;

@@ -6,4 +6,8 @@ public record ErrorRecord(String claimId, ErrorDetail error) implements Outcome 
     public static ErrorRecord of(String claimId, String code, String message, String field, Long inputLine) {
         return new ErrorRecord(claimId, new ErrorDetail(code, message, field, inputLine));
     }
+
+    public static ErrorRecord of(String claimId, ErrorCode code, String message, String field, Long inputLine) {
+        return of(claimId, code.name(), message, field, inputLine);
+    }
 }
