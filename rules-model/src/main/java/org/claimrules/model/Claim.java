@@ -16,7 +16,7 @@ public record Claim(
         List<HistoryEntry> history) {
 
     public Claim {
-        diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
+        diagnoses = diagnoses == null ? null : List.copyOf(diagnoses); // required, may be empty: null means missing
         lines = lines == null ? List.of() : List.copyOf(lines);
         history = history == null ? List.of() : List.copyOf(history);
     }

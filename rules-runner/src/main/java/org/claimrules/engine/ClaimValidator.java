@@ -84,6 +84,7 @@ final class ClaimValidator {
     }
 
     private static void checkDiagnoses(List<String> diagnoses) {
+        require(diagnoses, "diagnoses");
         limit(diagnoses, MAX_DIAGNOSES, "diagnoses");
         for (int i = 0; i < diagnoses.size(); i++) {
             String dx = diagnoses.get(i);

@@ -62,6 +62,7 @@ class BadInputTest {
                 raw("null", "null", ErrorCode.NOT_AN_OBJECT, null),
                 broken("claimId missing", c -> c.remove("claimId"), ErrorCode.MISSING_FIELD, "claimId"),
                 broken("claimId empty", c -> c.put("claimId", " "), ErrorCode.MISSING_FIELD, "claimId"),
+                broken("diagnoses missing (required, may be empty)", c -> c.remove("diagnoses"), ErrorCode.MISSING_FIELD, "diagnoses"),
                 broken("payer missing", c -> c.remove("payer"), ErrorCode.MISSING_FIELD, "payer"),
                 broken("profile missing", c -> c.with("payer").remove("profile"), ErrorCode.MISSING_FIELD, "payer.profile"),
                 broken("role missing", c -> c.with("billingProvider").putNull("role"), ErrorCode.MISSING_FIELD,
