@@ -78,30 +78,59 @@ public final class BatchScorer {
         return List.of(outcomes);
     }
 
-    /** Scores one member's claims in date order, feeding each the sessions of the earlier ones. */
     void scoreMember(List<ClaimReader.Read> records, List<Integer> group, Outcome[] outcomes) {
-        List<Integer> order = new ArrayList<>(group);
-        order.sort(Comparator.comparing((Integer i) -> firstServiceDate(records.get(i).claim()))
-                .thenComparing(i -> i));
+        List<ClaimReader.Read> claims = new ArrayList<>(group.size());
+        for (int i : group) {
+            claims.add(records.get(i));
+        }
+        Outcome[] scored = scoreMember(engine, claims);
+        for (int k = 0; k < scored.length; k++) {
+            outcomes[group.get(k)] = scored[k];
+        }
+    }
+
+    /**
+     * Scores one member's claims (read without error, in input order) in order of first service
+     * date, ties by input order, feeding each the sessions of the earlier ones that were not denied.
+     * Returns the outcomes in the order of {@code claims}. The streaming pipeline and the in-memory
+     * scorer share this, so they cannot drift apart.
+     */
+    static Outcome[] scoreMember(ClaimEngine engine, List<ClaimReader.Read> claims) {
+        Outcome[] outcomes = new Outcome[claims.size()];
+        Integer[] order = new Integer[claims.size()];
+        LocalDate[] first = new LocalDate[claims.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+            first[k] = firstServiceDate(claims.get(k).claim());
+        }
+        if (order.length > 1) {
+            java.util.Arrays.sort(order, Comparator.comparing((Integer k) -> first[k]).thenComparing(k -> k));
+        }
         List<Session> earlier = new ArrayList<>();
-        for (int i : order) {
-            ClaimReader.Read r = records.get(i);
+        for (int k : order) {
+            ClaimReader.Read r = claims.get(k);
             Claim claim = r.claim();
-            Set<LocalDate> ownDates = claim.lines().stream().map(ClaimLine::serviceDate)
-                    .filter(d -> d != null).collect(Collectors.toSet());
-            List<Session> counted = earlier.stream().filter(s -> !ownDates.contains(s.date())).toList();
+            List<Session> counted = earlier;
+            if (!earlier.isEmpty()) {
+                Set<LocalDate> ownDates = claim.lines().stream().map(ClaimLine::serviceDate)
+                        .filter(d -> d != null).collect(Collectors.toSet());
+                counted = earlier.stream().filter(s -> !ownDates.contains(s.date())).toList();
+            }
             try {
                 Evaluation evaluation = engine.evaluate(claim, counted, null);
-                outcomes[i] = evaluation.result();
-                earlier.addAll(evaluation.sessionsForLaterClaims());
+                outcomes[k] = evaluation.result();
+                if (order.length > 1) {
+                    earlier.addAll(evaluation.sessionsForLaterClaims());
+                }
             } catch (InvalidClaimException e) {
-                outcomes[i] = ErrorRecord.of(claim.claimId(), e.code(), e.getMessage(), e.field(), r.inputLine());
+                outcomes[k] = ErrorRecord.of(claim.claimId(), e.code(), e.getMessage(), e.field(), r.inputLine());
             } catch (RuntimeException e) {
                 LOG.error("engine error on claim {} (input line {})", claim.claimId(), r.inputLine(), e);
-                outcomes[i] = ErrorRecord.of(claim.claimId(), "ENGINE_ERROR",
+                outcomes[k] = ErrorRecord.of(claim.claimId(), "ENGINE_ERROR",
                         "the engine failed on this claim: " + e.getClass().getSimpleName(), null, r.inputLine());
             }
         }
+        return outcomes;
     }
 
     static LocalDate firstServiceDate(Claim claim) {
