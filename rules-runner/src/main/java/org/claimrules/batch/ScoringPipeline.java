@@ -78,30 +78,30 @@ public final class ScoringPipeline {
         Chunk memory = new Chunk();
         SpillStore spill = null;
         long read = 0;
-        try (RecordReader in = new RecordReader(input, maxRecordChars)) {
+        try (RecordSource in = new RecordSource(new RecordReader(input, maxRecordChars), input)) {
             progress.phase("reading", -1);
             if (forcedPartitions > 0) {
                 spill = new SpillStore(spillDir, forcedPartitions);
             }
-            RecordReader.Record r;
-            while (!stop.get() && (r = in.next()) != null) {
-                String key = r.tooLong() ? null : MemberKey.of(r.text());
-                if (spill != null) {
-                    spill.add(read, r.inputLine(), r.length(), key, r.text());
-                } else {
-                    memory.add(read, r.inputLine(), r.length(), key, r.text());
-                    if (memory.footprint() > memoryBudget) {
-                        spill = new SpillStore(spillDir, partitionsFor(memory));
-                        LOG.info("input exceeds the memory budget of {} MB: spilling to {} partitions in {}",
-                                memoryBudget >> 20, spill.partitions(), spill.dir());
-                        spill.add(memory);
-                        memory = null;
+            java.util.List<RecordReader.Record> batch;
+            while (!stop.get() && (batch = in.next(stop)) != null) {
+                for (RecordReader.Record r : batch) {
+                    String key = r.tooLong() ? null : MemberKey.of(r.text());
+                    if (spill != null) {
+                        spill.add(read, r.inputLine(), r.length(), key, r.text());
+                    } else {
+                        memory.add(read, r.inputLine(), r.length(), key, r.text());
+                        if (memory.footprint() > memoryBudget) {
+                            spill = new SpillStore(spillDir, partitionsFor(memory));
+                            LOG.info("input exceeds the memory budget of {} MB: spilling to {} partitions in {}",
+                                    memoryBudget >> 20, spill.partitions(), spill.dir());
+                            spill.add(memory);
+                            memory = null;
+                        }
                     }
+                    read++;
                 }
-                read++;
-                if ((read & 1023) == 0) {
-                    progress.advance(1024);
-                }
+                progress.advance(batch.size());
             }
             if (stop.get()) {
                 return new Outcome(read, 0, Stage.READING, spill == null ? 1 : spill.partitions(), tally);

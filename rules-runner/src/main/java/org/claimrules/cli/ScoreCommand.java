@@ -115,7 +115,8 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
             }
         }, "claimrules-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (in; Progress progress = progress(err)) {
+        // Standard input is never closed here: a reader blocked on it holds its lock.
+        try (Reader closedAtEnd = "-".equals(input) ? null : in; Progress progress = progress(err)) {
             try {
                 file = toStdout ? null : OutputFile.create(Path.of(output), opener);
             } catch (IOException e) {
