@@ -96,6 +96,7 @@ public final class ClaimGenerator {
         int levels = r.nextInt(100) < 55 ? 1 : r.nextInt(100) < 80 ? 2 : 3;
         boolean bilateral = r.nextInt(100) < 40;
         boolean ascRtLt = bilateral && m.role() == ProviderRole.ASC_FACILITY && r.nextInt(100) < 85;
+        boolean right = r.nextBoolean();
 
         List<ClaimLine> lines = new ArrayList<>();
         String[] codes = lumbar ? new String[] {"64493", "64494", "64495"} : new String[] {"64490", "64491", "64492"};
@@ -119,14 +120,14 @@ public final class ClaimGenerator {
                 lines.add(line(lines.size() + 1, code, plus(mods, "RT"), units, date, charge));
                 lines.add(line(lines.size() + 1, code, plus(mods, "LT"), units, date, charge));
             } else {
-                List<String> side = bilateral ? plus(mods, "50") : plus(mods, r.nextBoolean() ? "RT" : "LT");
+                List<String> side = bilateral ? plus(mods, "50") : plus(mods, right ? "RT" : "LT");
                 lines.add(line(lines.size() + 1, code, side, units, date, charge));
             }
         }
         addRelated(r, lines, date, lumbar);
 
         List<String> diagnoses = diagnoses(r, lumbar);
-        Clinical clinical = clinical(r, lumbar, diagnostic, levels, bilateral, m.medicare());
+        Clinical clinical = clinical(r, lumbar, diagnostic, levels, bilateral, right, m.medicare());
         PriorAuthorization pa = priorAuthorization(r, m, date);
         List<HistoryEntry> history = history(r, m.region(), date);
 
@@ -186,7 +187,7 @@ public final class ClaimGenerator {
     }
 
     private static Clinical clinical(SplittableRandom r, boolean lumbar, boolean diagnostic, int levels,
-            boolean bilateral, boolean medicare) {
+            boolean bilateral, boolean right, boolean medicare) {
         if (r.nextInt(100) < 5) {
             return null;
         }
@@ -201,7 +202,7 @@ public final class ClaimGenerator {
             levelList.add(names[start + i]);
         }
         Laterality laterality = r.nextInt(100) < 92
-                ? (bilateral ? Laterality.BILATERAL : (r.nextBoolean() ? Laterality.LEFT : Laterality.RIGHT))
+                ? (bilateral ? Laterality.BILATERAL : right ? Laterality.RIGHT : Laterality.LEFT)
                 : pick(r, Laterality.values());
         Integer duration = r.nextInt(100) < 6 ? null : 1 + r.nextInt(36);
         int careDraw = r.nextInt(100);
