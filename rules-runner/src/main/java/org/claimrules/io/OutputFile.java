@@ -52,16 +52,25 @@ public final class OutputFile implements AutoCloseable {
         return target;
     }
 
-    /** Closes the stream (a failure here is a failed write) and moves the file into place. */
+    /**
+     * Closes the stream (a failure here is a failed write) and moves the file into place; a
+     * {@code .partial} left by an earlier, interrupted run is removed, so it cannot be mistaken for
+     * part of this output.
+     */
     public void commit() throws IOException {
         closeStream();
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.deleteIfExists(partial());
+    }
+
+    private Path partial() {
+        return target.resolveSibling(target.getFileName() + ".partial");
     }
 
     /** Closes the stream and keeps what was written as {@code <name>.partial}; returns that path. */
     public Path keepPartial() throws IOException {
         closeStream();
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        Path partial = partial();
         Files.move(temp, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return partial;
     }

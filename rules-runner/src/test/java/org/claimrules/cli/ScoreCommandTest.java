@@ -75,10 +75,12 @@ class ScoreCommandTest {
         Path out = dir.resolve("results.jsonl");
         Path summary = dir.resolve("summary.json");
         Path report = dir.resolve("report.html");
+        Path stale = Files.writeString(dir.resolve("results.jsonl.partial"), "{\"claimId\":\"from an interrupted run\"}\n");
         int status = cli(new StringWriter(), "score", "--input", in.toString(), "--output", out.toString(),
                 "--summary", summary.toString(), "--report", report.toString(), "--no-progress");
         assertTrue(status == 0 || status == 1);
         assertEquals(400, Files.readAllLines(out).size());
+        assertFalse(Files.exists(stale), "a complete run removes the .partial of an earlier interrupted one");
         JsonNode s = Json.mapper().readTree(summary.toFile());
         assertTrue(s.get("complete").asBoolean());
         assertEquals(400, s.get("results").asLong() + s.get("errorRecords").asLong());
