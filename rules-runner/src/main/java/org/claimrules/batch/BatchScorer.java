@@ -2,6 +2,8 @@ package org.claimrules.batch;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,35 +82,127 @@ public final class BatchScorer {
         return List.of(outcomes);
     }
 
-    /** Scores one member's claims in date order, feeding each the sessions of the earlier ones. */
     void scoreMember(List<ClaimReader.Read> records, List<Integer> group, Outcome[] outcomes) {
-        List<Integer> order = new ArrayList<>(group);
-        order.sort(Comparator.comparing((Integer i) -> firstServiceDate(records.get(i).claim()))
-                .thenComparing(i -> i));
+        List<ClaimReader.Read> claims = new ArrayList<>(group.size());
+        for (int i : group) {
+            claims.add(records.get(i));
+        }
+        Outcome[] scored = scoreMember(engine, claims);
+        for (int k = 0; k < scored.length; k++) {
+            outcomes[group.get(k)] = scored[k];
+        }
+    }
+
+    /**
+     * Scores one member's claims (read without error, in input order) and returns their outcomes in
+     * the order of {@code claims}. The streaming pipeline and the in-memory scorer share this, so
+     * they cannot drift apart.
+     *
+     * <p>The claims are scored in order of first service date (ties by input order), each counting
+     * the sessions of the claims scored before it that were not denied. When the member's claims
+     * interleave in time (a claim has a session after another claim's first date), a claim scored
+     * early may have a later session that must count a later-scored claim's session; then every
+     * claim is scored again with the sessions of all its siblings until no outcome changes. The
+     * rules only count sessions before a claim's own, and a session depends only on earlier ones, so
+     * this settles within as many rounds as the member has service dates.
+     */
+    static Outcome[] scoreMember(ClaimEngine engine, List<ClaimReader.Read> claims) {
+        int n = claims.size();
+        Outcome[] outcomes = new Outcome[n];
+        List<List<Session>> given = new ArrayList<>(Collections.nCopies(n, List.<Session>of()));
+        Integer[] order = new Integer[n];
+        LocalDate[] first = new LocalDate[n];
+        LocalDate[] last = new LocalDate[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+            first[k] = firstServiceDate(claims.get(k).claim());
+            last[k] = lastServiceDate(claims.get(k).claim());
+        }
+        if (n == 1) {
+            outcomes[0] = score(engine, claims.get(0), List.of(), given, 0);
+            return outcomes;
+        }
+        Arrays.sort(order, Comparator.comparing((Integer k) -> first[k]).thenComparing(k -> k));
         List<Session> earlier = new ArrayList<>();
-        for (int i : order) {
-            ClaimReader.Read r = records.get(i);
-            Claim claim = r.claim();
+        for (int k : order) {
+            outcomes[k] = score(engine, claims.get(k), earlier, given, k);
+            earlier.addAll(given.get(k));
+        }
+        if (!interleaved(order, first, last)) {
+            return outcomes;
+        }
+        int rounds = (int) claims.stream().flatMap(r -> r.claim().lines().stream())
+                .map(ClaimLine::serviceDate).distinct().count();
+        for (int round = 0; round < rounds; round++) {
+            boolean changed = false;
+            for (int k : order) {
+                List<Session> siblings = new ArrayList<>();
+                for (int j = 0; j < n; j++) {
+                    if (j != k) {
+                        siblings.addAll(given.get(j));
+                    }
+                }
+                Outcome before = outcomes[k];
+                outcomes[k] = score(engine, claims.get(k), siblings, given, k);
+                changed |= !before.equals(outcomes[k]);
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return outcomes;
+    }
+
+    /** True when a claim scored later has a first date before the last date of one scored earlier. */
+    private static boolean interleaved(Integer[] order, LocalDate[] first, LocalDate[] last) {
+        LocalDate latest = LocalDate.MIN;
+        for (int k : order) {
+            if (first[k].isBefore(latest)) {
+                return true;
+            }
+            if (last[k].isAfter(latest)) {
+                latest = last[k];
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Scores one claim counting {@code others}, less those on its own service dates, and records in
+     * {@code given} the sessions it gives its siblings.
+     */
+    private static Outcome score(ClaimEngine engine, ClaimReader.Read r, List<Session> others,
+            List<List<Session>> given, int k) {
+        Claim claim = r.claim();
+        List<Session> counted = others;
+        if (!others.isEmpty()) {
             Set<LocalDate> ownDates = claim.lines().stream().map(ClaimLine::serviceDate)
                     .filter(d -> d != null).collect(Collectors.toSet());
-            List<Session> counted = earlier.stream().filter(s -> !ownDates.contains(s.date())).toList();
-            try {
-                Evaluation evaluation = engine.evaluate(claim, counted, null);
-                outcomes[i] = evaluation.result();
-                earlier.addAll(evaluation.sessionsForLaterClaims());
-            } catch (InvalidClaimException e) {
-                outcomes[i] = ErrorRecord.of(claim.claimId(), e.code(), e.getMessage(), e.field(), r.inputLine());
-            } catch (RuntimeException e) {
-                LOG.error("engine error on claim {} (input line {})", claim.claimId(), r.inputLine(), e);
-                outcomes[i] = ErrorRecord.of(claim.claimId(), ErrorCode.ENGINE_ERROR, e instanceof EngineErrorException
-                        ? e.getMessage() : "the engine failed on this claim: " + e.getClass().getSimpleName(),
-                        null, r.inputLine());
-            }
+            counted = others.stream().filter(s -> !ownDates.contains(s.date())).toList();
+        }
+        try {
+            Evaluation evaluation = engine.evaluate(claim, counted, null);
+            given.set(k, evaluation.sessionsForLaterClaims());
+            return evaluation.result();
+        } catch (InvalidClaimException e) {
+            given.set(k, List.of());
+            return ErrorRecord.of(claim.claimId(), e.code(), e.getMessage(), e.field(), r.inputLine());
+        } catch (RuntimeException e) {
+            given.set(k, List.of());
+            LOG.error("engine error on claim {} (input line {})", claim.claimId(), r.inputLine(), e);
+            return ErrorRecord.of(claim.claimId(), ErrorCode.ENGINE_ERROR, e instanceof EngineErrorException
+                    ? e.getMessage() : "the engine failed on this claim: " + e.getClass().getSimpleName(),
+                    null, r.inputLine());
         }
     }
 
     static LocalDate firstServiceDate(Claim claim) {
         return claim.lines().stream().map(ClaimLine::serviceDate).filter(d -> d != null)
                 .min(Comparator.naturalOrder()).orElse(LocalDate.MIN);
+    }
+
+    static LocalDate lastServiceDate(Claim claim) {
+        return claim.lines().stream().map(ClaimLine::serviceDate).filter(d -> d != null)
+                .max(Comparator.naturalOrder()).orElse(LocalDate.MIN);
     }
 }

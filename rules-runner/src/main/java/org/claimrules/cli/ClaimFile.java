@@ -6,7 +6,6 @@ import java.util.List;
 import org.claimrules.io.ClaimReader;
 import org.claimrules.io.RecordReader;
 import org.claimrules.io.Streams;
-import org.claimrules.model.result.ErrorRecord;
 
 /** Reads a JSON Lines file of claims into records, as {@code score} does; bad records become error records. */
 final class ClaimFile {
@@ -17,13 +16,11 @@ final class ClaimFile {
     /** @throws java.nio.file.NoSuchFileException when the input does not exist */
     static List<ClaimReader.Read> read(String input) throws IOException {
         List<ClaimReader.Read> records = new ArrayList<>();
-        try (RecordReader in = new RecordReader(Streams.openInput(input), ScoreCommand.MAX_RECORD_CHARS)) {
+        try (RecordReader in = new RecordReader(Streams.openInput(input), ClaimReader.MAX_RECORD_CHARS)) {
             RecordReader.Record record;
             while ((record = in.next()) != null) {
                 records.add(record.tooLong()
-                        ? new ClaimReader.Read(record.inputLine(), null, ErrorRecord.of(null, "TOO_LARGE",
-                                "record of " + record.length() + " characters exceeds the limit of "
-                                        + ScoreCommand.MAX_RECORD_CHARS, null, record.inputLine()))
+                        ? ClaimReader.tooLong(record.inputLine(), record.length())
                         : ClaimReader.read(record.text(), record.inputLine()));
             }
         }

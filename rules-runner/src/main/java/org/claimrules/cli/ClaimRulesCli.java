@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code claimrules} command line. Results go to standard output or files, diagnostics to standard error. */
 @Command(name = "claimrules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Claim-editing rules engine: scores medical claims against the edit catalogue.",
-        subcommands = {ScoreCommand.class, RulesCommand.class, ValidateCommand.class, TestCommand.class,
-                ImpactCommand.class, ExplainCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScoreCommand.class, GenerateCommand.class, RulesCommand.class, ValidateCommand.class,
+                TestCommand.class, ImpactCommand.class, ExplainCommand.class, CatalogCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ClaimRulesCli implements Runnable {
 
     @CommandLine.Spec

@@ -12,6 +12,11 @@ public final class ExitCodes {
     /** The ruleset could not be loaded or is not valid. */
     public static final int RULESET = 3;
 
+    /** The output could not be written (a full disk): nothing was left under the output's name. */
+    public static final int OUTPUT_FAILED = 4;
+    /** Stopped by a signal before the end: what was written is kept as {@code <output>.partial}. */
+    public static final int INTERRUPTED = 130;
+
     private ExitCodes() {
     }
 }

@@ -1,40 +1,47 @@
 package org.claimrules.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import org.claimrules.batch.BatchScorer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.claimrules.batch.OutputFailedException;
+import org.claimrules.batch.Progress;
+import org.claimrules.batch.ScoringPipeline;
 import org.claimrules.engine.ClaimEngine;
-import org.claimrules.io.ClaimReader;
 import org.claimrules.io.Json;
-import org.claimrules.io.RecordReader;
+import org.claimrules.io.OutputFile;
 import org.claimrules.io.Streams;
-import org.claimrules.model.result.ClaimResult;
 import org.claimrules.model.result.Disposition;
-import org.claimrules.model.result.Outcome;
+import org.claimrules.report.BatchSummary;
+import org.claimrules.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code claimrules score}: one result or error record per input claim, in input order. */
+/**
+ * {@code claimrules score}: one result or error record per input claim, in input order, streamed
+ * in bounded memory on all cores. The output is complete or clearly not: it is written to a
+ * temporary file and moved into place at the end; a stop (SIGTERM, Ctrl-C) keeps what was written
+ * as {@code <output>.partial}; a failed write removes it and says so.
+ */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score a JSON Lines file of claims; write one result or error record per claim, in order.")
-public final class ScoreCommand implements Callable<Integer> {
+public final class ScoreCommand implements java.util.concurrent.Callable<Integer> {
 
     /** A record longer than this becomes an error record instead of being read into memory. */
-    static final int MAX_RECORD_CHARS = ClaimReader.MAX_RECORD_CHARS;
+    static final int MAX_RECORD_CHARS = org.claimrules.io.ClaimReader.MAX_RECORD_CHARS;
+
+    /** How output files are opened; tests replace it to simulate a full disk. */
+    static OutputFile.Opener opener = Streams::openOutputStream;
 
     @Spec
     CommandSpec spec;
@@ -48,80 +55,198 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Scoring threads (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--summary", paramLabel = "FILE", description = "Also write counts by disposition, edit, profile and place of service as JSON.")
+    Path summary;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML page with charts.")
+    Path report;
+
+    @Option(names = "--spill-dir", paramLabel = "DIR", description = "Folder for temporary files when the input does not fit in memory (default: the output's folder).")
+    Path spillDir;
+
+    @Option(names = "--memory-budget", paramLabel = "MB", description = "Megabytes of records held in memory before spilling (default: a quarter of the heap).")
+    long memoryBudgetMb;
+
+    @Option(names = "--partitions", paramLabel = "N", hidden = true, description = "Always spill, into N partitions (tests and benchmarks).")
+    int partitions;
+
+    @Option(names = "--progress-every", paramLabel = "SECONDS", description = "Seconds between progress lines when standard error is not a terminal (default: ${DEFAULT-VALUE}).")
+    double progressEvery = 5;
+
+    @Option(names = "--no-progress", description = "No progress on standard error.")
+    boolean noProgress;
+
+    @Option(names = "--no-rules", hidden = true, description = "Read and write back each claim without scoring: the I/O baseline of docs/benchmarks.md.")
+    boolean noRules;
+
     @Mixin
     RulesetOption ruleset;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        ClaimEngine engine = ruleset.engine(err);
-        if (engine == null) {
-            return ExitCodes.RULESET;
-        }
-        List<ClaimReader.Read> records = new ArrayList<>();
-        try (RecordReader in = new RecordReader(Streams.openInput(input), MAX_RECORD_CHARS)) {
-            RecordReader.Record record;
-            while ((record = in.next()) != null) {
-                records.add(record.tooLong()
-                        ? ClaimReader.tooLong(record.inputLine(), record.length())
-                        : ClaimReader.read(record.text(), record.inputLine()));
+        ClaimEngine engine = null;
+        String version = "none (--no-rules)";
+        if (!noRules) {
+            engine = ruleset.engine(err);
+            if (engine == null) {
+                return ExitCodes.RULESET;
             }
+            version = engine.ruleset().version();
+        }
+        Reader in;
+        try {
+            in = Streams.openInput(input);
         } catch (NoSuchFileException e) {
             err.println("claimrules: cannot read input " + input + ": no such file");
             return ExitCodes.USAGE;
         }
-        List<Outcome> outcomes = new BatchScorer(engine, threads).score(records);
-        write(outcomes);
-        return summarize(err, outcomes, System.nanoTime() - start);
-    }
-
-    private void write(List<Outcome> outcomes) throws IOException {
-        if ("-".equals(output)) {
-            Writer out = new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8);
-            writeAll(out, outcomes);
-            out.flush();
-            return;
-        }
-        Path target = Path.of(output);
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".partial");
-        try {
-            try (Writer out = Streams.openOutput(temp, output.endsWith(".gz"))) {
-                writeAll(out, outcomes);
+        boolean toStdout = "-".equals(output);
+        OutputFile file = null;
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }, "claimrules-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        // Standard input is never closed here: a reader blocked on it holds its lock.
+        try (Reader closedAtEnd = "-".equals(input) ? null : in; Progress progress = progress(err)) {
+            try {
+                file = toStdout ? null : OutputFile.create(Path.of(output), opener);
+            } catch (IOException e) {
+                err.println("claimrules: cannot create output " + output + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            OutputStream out = toStdout ? new java.io.BufferedOutputStream(System.out, 1 << 16) : file.stream();
+            ScoringPipeline pipeline = ScoringPipeline.builder(engine).threads(threads)
+                    .memoryBudget(memoryBudgetMb << 20).partitions(partitions)
+                    .spillDir(spillDir != null ? spillDir : toStdout ? Path.of(System.getProperty("java.io.tmpdir"))
+                            : Path.of(output).toAbsolutePath().getParent())
+                    .expectedInputBytes(expectedSize(input)).maxRecordChars(MAX_RECORD_CHARS)
+                    .progress(progress).stop(stop).build();
+            ScoringPipeline.Outcome run;
+            try {
+                run = pipeline.run(in, out);
+                if (run.complete() && file != null) {
+                        commit(file);
+                }
+            } catch (OutputFailedException e) {
+                return outputFailed(err, file, e);
+            } catch (IOException e) {
+                if (file != null) {
+                    file.discard();
+                }
+                err.println("claimrules: reading " + input + " failed: " + e.getMessage() + "; no output written");
+                return ExitCodes.USAGE;
+            }
+            progress.close();
+            Path partial = null;
+            if (!run.complete()) {
+                partial = file == null ? null : file.keepPartial();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            BatchSummary s = BatchSummary.of(run.tally(), run.complete(), run.stoppedAt().name(), run.read(),
+                    run.written(), version, threads, run.partitions(), seconds);
+            writeReports(err, s);
+            printSummary(err, s, partial);
+            if (!run.complete()) {
+                return ExitCodes.INTERRUPTED;
+            }
+            return s.errorRecords() > 0 ? ExitCodes.SOME_ERRORS : ExitCodes.OK;
         } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void writeAll(Writer out, List<Outcome> outcomes) throws IOException {
-        for (Outcome o : outcomes) {
-            out.write(Json.mapper().writeValueAsString(o));
-            out.write('\n');
-        }
-    }
-
-    private static int summarize(PrintWriter err, List<Outcome> outcomes, long nanos) {
-        Map<Disposition, Integer> byDisposition = new EnumMap<>(Disposition.class);
-        int errors = 0;
-        for (Outcome o : outcomes) {
-            if (o instanceof ClaimResult r) {
-                byDisposition.merge(r.disposition(), 1, Integer::sum);
-            } else {
-                errors++;
+            if (file != null) {
+                file.close();
+            }
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for 'finished', counted down above
             }
         }
-        double seconds = nanos / 1e9;
-        StringBuilder line = new StringBuilder("claims read: " + outcomes.size() + "; results:");
-        for (Disposition d : Disposition.values()) {
-            line.append(' ').append(d).append(' ').append(byDisposition.getOrDefault(d, 0));
+    }
+
+    /** Closing the stream flushes the last buffers: a failure there is a failed write too. */
+    private static void commit(OutputFile file) throws OutputFailedException {
+        try {
+            file.commit();
+        } catch (IOException e) {
+            throw new OutputFailedException(e);
         }
-        line.append("; error records: ").append(errors)
-                .append(String.format("; time: %.2f s; %.0f claims/s", seconds, outcomes.size() / Math.max(seconds, 1e-9)));
+    }
+
+    private int outputFailed(PrintWriter err, OutputFile file, IOException e) {
+        if (file != null) {
+            file.discard();
+        }
+        err.println("claimrules: writing " + output + " failed: " + e.getMessage()
+                + (file != null ? "; the incomplete output was removed and " + output + " was not written" : ""));
+        err.flush();
+        return ExitCodes.OUTPUT_FAILED;
+    }
+
+    private Progress progress(PrintWriter err) {
+        if (noProgress) {
+            return Progress.NONE;
+        }
+        return System.console() != null ? new TerminalProgress()
+                : new LineProgress(err, Math.max(50, (long) (progressEvery * 1000)));
+    }
+
+    private static long expectedSize(String input) {
+        if ("-".equals(input)) {
+            return -1;
+        }
+        try {
+            long size = Files.size(Path.of(input));
+            // JSON Lines of claims compress about seven to one.
+            return input.endsWith(".gz") ? size * 7 : size;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private void writeReports(PrintWriter err, BatchSummary s) {
+        try {
+            if (summary != null) {
+                writeSmallFile(summary, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(s));
+            }
+            if (report != null) {
+                writeSmallFile(report, HtmlReport.render(s, "claimrules batch report").getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            err.println("claimrules: cannot write the summary or report: " + e.getMessage());
+        }
+    }
+
+    private static void writeSmallFile(Path path, byte[] bytes) throws IOException {
+        try (OutputFile f = OutputFile.create(path, opener)) {
+            f.stream().write(bytes);
+            f.commit();
+        }
+    }
+
+    private static void printSummary(PrintWriter err, BatchSummary s, Path partial) {
+        StringBuilder line = new StringBuilder("claims read: " + s.claimsRead() + "; results:");
+        for (Disposition d : Disposition.values()) {
+            line.append(' ').append(d).append(' ').append(s.byDisposition().getOrDefault(d, 0L));
+        }
+        line.append("; error records: ").append(s.errorRecords())
+                .append(String.format("; time: %.2f s; %.0f claims/s", s.seconds(), s.claimsPerSecond()));
+        if (!s.complete()) {
+            line.append(String.format("%nclaimrules: stopped while %s: %d of %d records written",
+                    s.stoppedAt().toLowerCase(java.util.Locale.ROOT), s.recordsWritten(), s.claimsRead()));
+            if (partial != null) {
+                line.append(" to ").append(partial).append(" (valid JSON Lines, incomplete)");
+            }
+        }
         err.println(line);
         err.flush();
-        return errors > 0 ? ExitCodes.SOME_ERRORS : ExitCodes.OK;
     }
 }

@@ -51,8 +51,13 @@ public final class ClaimReader {
 
     /** The error record of a record that was too long to be read at all (see {@link RecordReader}). */
     public static Read tooLong(long inputLine, long length) {
+        return tooLong(inputLine, length, MAX_RECORD_CHARS);
+    }
+
+    /** The same, for a reader configured with another limit. */
+    public static Read tooLong(long inputLine, long length, int limit) {
         return error(null, ErrorCode.TOO_LARGE, "record of " + length + " characters exceeds the limit of "
-                + MAX_RECORD_CHARS, null, inputLine);
+                + limit, null, inputLine);
     }
 
     public static Read read(String text, long inputLine) {

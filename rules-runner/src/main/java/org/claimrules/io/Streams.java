@@ -30,6 +30,26 @@ public final class Streams {
         return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Opens a file for writing bytes; {@code gzip} follows the final name, which a temporary file
+     * does not have. Compression uses the fastest level: at batch sizes the default level costs more
+     * CPU than scoring, for files about 15 % larger.
+     */
+    public static OutputStream openOutputStream(Path path, boolean gzip) throws IOException {
+        OutputStream out = Files.newOutputStream(path);
+        if (gzip) {
+            return new BufferedOutputStream(new FastGzipOutputStream(out), 1 << 16);
+        }
+        return new BufferedOutputStream(out, 1 << 16);
+    }
+
+    private static final class FastGzipOutputStream extends GZIPOutputStream {
+        FastGzipOutputStream(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+        }
+    }
+
     /** Opens a file for writing; {@code gzip} follows the final name, which a temporary file does not have. */
     public static Writer openOutput(Path path, boolean gzip) throws IOException {
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);

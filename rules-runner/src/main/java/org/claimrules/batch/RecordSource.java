@@ -1,0 +1,95 @@
+package org.claimrules.batch;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.claimrules.io.RecordReader;
+
+/**
+ * Reads records on its own thread, in batches: decoding and splitting the input overlaps the
+ * member scan of the previous batch, and a stop is seen even while the input blocks (a pipe or a
+ * terminal that sends nothing more).
+ */
+final class RecordSource implements AutoCloseable {
+
+    private static final int BATCH = 512;
+    private static final List<RecordReader.Record> END = List.of();
+
+    private final RecordReader reader;
+    private final BlockingQueue<List<RecordReader.Record>> queue = new ArrayBlockingQueue<>(16);
+    private final Thread thread;
+    private volatile IOException failure;
+    private volatile boolean closed;
+
+    private final java.io.Reader raw;
+
+    /** {@code raw} is the reader under {@code reader}: a batch is passed on early when it has nothing ready. */
+    RecordSource(RecordReader reader, java.io.Reader raw) {
+        this.reader = reader;
+        this.raw = raw;
+        this.thread = new Thread(this::readAll, "claimrules-read");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void readAll() {
+        try {
+            List<RecordReader.Record> batch = new ArrayList<>(BATCH);
+            RecordReader.Record r;
+            while (!closed && (r = reader.next()) != null) {
+                batch.add(r);
+                if (batch.size() == BATCH || !raw.ready()) {
+                    queue.put(batch);
+                    batch = new ArrayList<>(BATCH);
+                }
+            }
+            if (!batch.isEmpty()) {
+                queue.put(batch);
+            }
+        } catch (IOException e) {
+            failure = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failure = new IOException(e.getMessage(), e);
+        } finally {
+            try {
+                queue.put(END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The next batch, or null at the end of the input or once {@code stop} is raised. */
+    List<RecordReader.Record> next(AtomicBoolean stop) throws IOException, InterruptedException {
+        while (!stop.get()) {
+            List<RecordReader.Record> batch = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (batch == END) {
+                if (failure != null) {
+                    throw failure;
+                }
+                return null;
+            }
+            if (batch != null) {
+                return batch;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        thread.interrupt();
+        queue.clear();
+        if (!thread.isAlive()) {
+            reader.close();
+        }
+        // A reader blocked on a pipe keeps its stream; the JVM exits without waiting for it.
+    }
+}

@@ -1,0 +1,275 @@
+package org.claimrules.generate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.claimrules.model.AuthDecision;
+import org.claimrules.model.BillingProvider;
+import org.claimrules.model.Claim;
+import org.claimrules.model.ClaimLine;
+import org.claimrules.model.Clinical;
+import org.claimrules.model.Guidance;
+import org.claimrules.model.HistoryEntry;
+import org.claimrules.model.Intent;
+import org.claimrules.model.Laterality;
+import org.claimrules.model.Patient;
+import org.claimrules.model.Payer;
+import org.claimrules.model.PriorAuthorization;
+import org.claimrules.model.ProviderRole;
+import org.claimrules.model.Region;
+import org.claimrules.model.Scale;
+import org.claimrules.model.Technique;
+
+/**
+ * Synthetic facet-injection claims for tests and benchmarks. Claim {@code i} depends only on the
+ * seed and {@code i} (and the member it belongs to only on the seed and the member number), so
+ * any slice of a file can be generated in parallel and the same seed always gives the same bytes.
+ * No wall clock, no hash iteration order.
+ *
+ * <p>The mix: both payer profiles, every billing role and the usual places of service, the six
+ * facet codes with imaging, sedation, other blocks, RFA and ultrasound-guided codes beside them,
+ * documentation gaps, payer history, and members with several claims in the file at scattered
+ * positions and dates (about 1.6 claims per member). A small share of claims is deliberately
+ * invalid (an unknown profile, a line without a service date) so the error path is exercised.
+ */
+public final class ClaimGenerator {
+
+    private static final LocalDate FIRST_DAY = LocalDate.of(2025, 7, 1);
+    private static final String[] LUMBAR_DX = {"M47.816", "M47.817", "M47.896", "M48.16", "M53.86", "M47.815"};
+    private static final String[] CERVICAL_DX = {"M47.812", "M47.813", "M47.892", "M48.12", "M53.82", "M47.814"};
+    private static final String[] UNCOVERED_DX = {"M54.50", "M47.819", "M43.16", "M96.1", "M47.811"};
+    private static final String[] SEDATION = {"99152", "99153", "99156", "00300", "00600", "00630", "01991", "01992"};
+    private static final String[] OTHER_BLOCKS = {"62321", "62323", "64483", "64484", "64479", "64520", "20552", "20553"};
+    private static final String[] LUMBAR_LEVELS = {"L3-L4", "L4-L5", "L5-S1", "L2-L3"};
+    private static final String[] CERVICAL_LEVELS = {"C4-C5", "C5-C6", "C6-C7", "C3-C4", "T12-L1"};
+    private static final String[] MACS = {"CGS_J15", "NORIDIAN_JE", "NOVITAS_JH"};
+
+    private final long seed;
+    private final long memberCount;
+    private final int invalidPerMille;
+
+    /**
+     * @param count the number of claims the file will hold (it sets the number of members)
+     * @param invalidPerMille invalid claims per thousand
+     */
+    public ClaimGenerator(long seed, long count, int invalidPerMille) {
+        this.seed = seed;
+        this.memberCount = Math.max(1, count * 5 / 8);
+        this.invalidPerMille = invalidPerMille;
+    }
+
+    /** A member: what stays the same across the member's claims. */
+    private record Member(String id, LocalDate birthDate, String sex, boolean medicare, String mac,
+            Region region, ProviderRole role, String pos, String npi, LocalDate episodeStart) {
+    }
+
+    private Member member(long number) {
+        SplittableRandom r = new SplittableRandom(mix(seed, 0x4d454d42L + number));
+        boolean medicare = r.nextInt(100) < 60;
+        LocalDate birth = LocalDate.of(medicare ? 1940 + r.nextInt(20) : 1960 + r.nextInt(40), 1 + r.nextInt(12),
+                1 + r.nextInt(28));
+        int roleDraw = r.nextInt(100);
+        ProviderRole role = roleDraw < 60 ? ProviderRole.PRACTITIONER
+                : roleDraw < 80 ? ProviderRole.ASC_FACILITY : ProviderRole.HOSPITAL_OUTPATIENT;
+        String pos = switch (role) {
+            case ASC_FACILITY -> "24";
+            case HOSPITAL_OUTPATIENT -> r.nextBoolean() ? "22" : "19";
+            case PRACTITIONER -> pick(r, new String[] {"11", "11", "11", "22", "19", "24"});
+        };
+        String npi = String.format("1%09d", r.nextInt(1_000_000_000));
+        return new Member(String.format("M-%08d", number), birth, r.nextBoolean() ? "F" : "M", medicare,
+                medicare ? pick(r, MACS) : null, r.nextInt(100) < 65 ? Region.LUMBAR_SACRAL : Region.CERVICAL_THORACIC,
+                role, pos, npi, FIRST_DAY.plusDays(r.nextInt(240)));
+    }
+
+    /** Claim number {@code index} (0-based) of the file. */
+    public Claim claim(long index) {
+        SplittableRandom r = new SplittableRandom(mix(seed, index));
+        Member m = member(Math.floorMod(r.nextLong(), memberCount));
+        String claimId = String.format("C-%09d", index + 1);
+        LocalDate date = m.episodeStart().plusDays(r.nextInt(300));
+        boolean lumbar = m.region() == Region.LUMBAR_SACRAL;
+        boolean diagnostic = r.nextInt(100) < 60;
+        int levels = r.nextInt(100) < 55 ? 1 : r.nextInt(100) < 80 ? 2 : 3;
+        boolean bilateral = r.nextInt(100) < 40;
+        boolean ascRtLt = bilateral && m.role() == ProviderRole.ASC_FACILITY && r.nextInt(100) < 85;
+        boolean right = r.nextBoolean();
+
+        List<ClaimLine> lines = new ArrayList<>();
+        String[] codes = lumbar ? new String[] {"64493", "64494", "64495"} : new String[] {"64490", "64491", "64492"};
+        for (int level = 0; level < levels; level++) {
+            String code = codes[level];
+            if (level == 1 && r.nextInt(100) < 3) {
+                continue; // add-on without its primary's companion: a pairing problem
+            }
+            List<String> mods = new ArrayList<>();
+            if (m.medicare() && diagnostic && r.nextInt(100) < 92) {
+                mods.add("KX");
+            } else if (!m.medicare() && r.nextInt(100) < 10) {
+                mods.add("KX");
+            }
+            if (r.nextInt(100) < 3) {
+                mods.add(pick(r, new String[] {"59", "XS", "51"}));
+            }
+            BigDecimal charge = money(level == 0 ? 600 + r.nextInt(900) : 250 + r.nextInt(500), r);
+            int units = r.nextInt(100) < 2 ? 2 : 1;
+            if (ascRtLt) {
+                lines.add(line(lines.size() + 1, code, plus(mods, "RT"), units, date, charge));
+                lines.add(line(lines.size() + 1, code, plus(mods, "LT"), units, date, charge));
+            } else {
+                List<String> side = bilateral ? plus(mods, "50") : plus(mods, right ? "RT" : "LT");
+                lines.add(line(lines.size() + 1, code, side, units, date, charge));
+            }
+        }
+        addRelated(r, lines, date, lumbar);
+
+        List<String> diagnoses = diagnoses(r, lumbar);
+        Clinical clinical = clinical(r, lumbar, diagnostic, levels, bilateral, right, m.medicare());
+        PriorAuthorization pa = priorAuthorization(r, m, date);
+        List<HistoryEntry> history = history(r, m.region(), date);
+
+        Payer payer = new Payer(m.medicare() ? "MEDICARE" : "COMMERCIAL", m.mac());
+        if (r.nextInt(1000) < invalidPerMille) {
+            if (r.nextBoolean()) {
+                payer = new Payer("MEDICAID", null);
+            } else {
+                ClaimLine first = lines.get(0);
+                lines.set(0, new ClaimLine(first.lineNumber(), first.procedureCode(), first.modifiers(), first.units(),
+                        null, first.diagnosisPointers(), first.charge()));
+            }
+        }
+        return new Claim(claimId, payer,
+                new BillingProvider(m.npi(), m.role(), m.role() == ProviderRole.HOSPITAL_OUTPATIENT && r.nextInt(100) < 10),
+                m.pos(), pa, new Patient(m.id(), m.birthDate(), m.sex()), diagnoses, lines, clinical, history);
+    }
+
+    private void addRelated(SplittableRandom r, List<ClaimLine> lines, LocalDate date, boolean lumbar) {
+        int draw = r.nextInt(100);
+        if (draw < 12) {
+            lines.add(line(lines.size() + 1, r.nextInt(100) < 80 ? "77003" : "77012", List.of(), 1, date, money(90, r)));
+        } else if (draw < 14) {
+            lines.add(line(lines.size() + 1, "76942", List.of(), 1, date, money(80, r)));
+        }
+        if (r.nextInt(100) < 6) {
+            lines.add(line(lines.size() + 1, pick(r, SEDATION), List.of(), 1, date, money(120, r)));
+        }
+        if (r.nextInt(100) < 4) {
+            lines.add(line(lines.size() + 1, pick(r, OTHER_BLOCKS), List.of(), 1, date, money(300, r)));
+        }
+        if (r.nextInt(100) < 2) {
+            lines.add(line(lines.size() + 1, lumbar ? "64635" : "64633", List.of(), 1, date, money(900, r)));
+        }
+        if (r.nextInt(100) < 2) {
+            lines.add(line(lines.size() + 1, lumbar ? "0216T" : "0213T", List.of(), 1, date, money(400, r)));
+        }
+    }
+
+    private static List<String> diagnoses(SplittableRandom r, boolean lumbar) {
+        int draw = r.nextInt(1000);
+        if (draw < 5) {
+            return List.of();
+        }
+        List<String> dx = new ArrayList<>();
+        if (draw < 850) {
+            dx.add(pick(r, lumbar ? LUMBAR_DX : CERVICAL_DX));
+        } else if (draw < 900) {
+            dx.add(pick(r, lumbar ? CERVICAL_DX : LUMBAR_DX));
+        } else {
+            dx.add(pick(r, UNCOVERED_DX));
+        }
+        if (r.nextInt(100) < 40) {
+            dx.add(pick(r, UNCOVERED_DX));
+        }
+        return dx;
+    }
+
+    private static Clinical clinical(SplittableRandom r, boolean lumbar, boolean diagnostic, int levels,
+            boolean bilateral, boolean right, boolean medicare) {
+        if (r.nextInt(100) < 5) {
+            return null;
+        }
+        int guidanceDraw = r.nextInt(100);
+        Guidance guidance = guidanceDraw < 85 ? Guidance.FLUOROSCOPY : guidanceDraw < 92 ? Guidance.CT
+                : guidanceDraw < 94 ? Guidance.ULTRASOUND : guidanceDraw < 96 ? Guidance.NONE : null;
+        String[] names = lumbar ? LUMBAR_LEVELS : CERVICAL_LEVELS;
+        int documented = r.nextInt(100) < 90 ? levels : Math.max(1, levels + (r.nextBoolean() ? 1 : -1));
+        List<String> levelList = new ArrayList<>();
+        int start = r.nextInt(names.length - Math.min(documented, names.length) + 1);
+        for (int i = 0; i < documented && start + i < names.length; i++) {
+            levelList.add(names[start + i]);
+        }
+        Laterality laterality = r.nextInt(100) < 92
+                ? (bilateral ? Laterality.BILATERAL : right ? Laterality.RIGHT : Laterality.LEFT)
+                : pick(r, Laterality.values());
+        Integer duration = r.nextInt(100) < 6 ? null : 1 + r.nextInt(36);
+        int careDraw = r.nextInt(100);
+        Boolean careFailed = careDraw < 88 ? Boolean.TRUE : careDraw < 92 ? Boolean.FALSE : null;
+        Scale pain = r.nextInt(100) < 90 ? new Scale("NRS", 4 + r.nextInt(7)) : null;
+        Scale disability = r.nextInt(100) < 80 ? new Scale(lumbar ? "ODI" : "NDI", 20 + r.nextInt(50)) : null;
+        Boolean radiculopathy = r.nextInt(100) < 3 ? Boolean.TRUE : r.nextInt(100) < 70 ? Boolean.FALSE : null;
+        String rfaReason = !diagnostic && r.nextInt(100) < (medicare ? 60 : 30)
+                ? pick(r, new String[] {"implanted device", "prior RFA failed", "patient preference"}) : null;
+        Intent intent = r.nextInt(100) < 4 ? null : diagnostic ? Intent.DIAGNOSTIC : Intent.THERAPEUTIC;
+        return new Clinical(intent, r.nextInt(100) < 85 ? Technique.MEDIAL_BRANCH_BLOCK : Technique.INTRA_ARTICULAR,
+                guidance, levelList, laterality, duration, careFailed, pain, disability, radiculopathy, rfaReason);
+    }
+
+    private static PriorAuthorization priorAuthorization(SplittableRandom r, Member m, LocalDate date) {
+        boolean needsIt = !m.medicare() || m.role() == ProviderRole.HOSPITAL_OUTPATIENT;
+        if (!needsIt ? r.nextInt(100) >= 5 : r.nextInt(100) >= 88) {
+            return null;
+        }
+        AuthDecision decision = r.nextInt(100) < 92 ? AuthDecision.AFFIRMED : AuthDecision.NON_AFFIRMED;
+        LocalDate decided = date.minusDays(r.nextInt(100) < 95 ? r.nextInt(110) : 121 + r.nextInt(60));
+        return new PriorAuthorization(String.format("UTN%011d", r.nextLong(100_000_000_000L)), decision, decided);
+    }
+
+    private static List<HistoryEntry> history(SplittableRandom r, Region region, LocalDate date) {
+        int n = r.nextInt(100) < 55 ? 0 : 1 + r.nextInt(3);
+        List<HistoryEntry> out = new ArrayList<>();
+        LocalDate d = date;
+        for (int i = 0; i < n; i++) {
+            d = d.minusDays(20 + r.nextInt(120));
+            int intentDraw = r.nextInt(100);
+            Intent intent = intentDraw < 60 ? Intent.DIAGNOSTIC : intentDraw < 92 ? Intent.THERAPEUTIC : Intent.RFA;
+            Region where = r.nextInt(100) < 90 ? region : region.other();
+            Integer relief = r.nextInt(100) < 85 ? 10 * r.nextInt(11) : null;
+            Integer weeks = intent == Intent.DIAGNOSTIC ? Integer.valueOf(0) : relief == null ? null : Integer.valueOf(r.nextInt(26));
+            out.add(new HistoryEntry(d, where, intent,
+                    List.of(where == Region.LUMBAR_SACRAL ? "L4-L5" : "C5-C6"), relief, weeks,
+                    r.nextInt(100) < 70 ? String.format("H-%09d", r.nextLong(1_000_000_000L)) : null));
+        }
+        return out;
+    }
+
+    private static ClaimLine line(int number, String code, List<String> modifiers, int units, LocalDate date,
+            BigDecimal charge) {
+        return new ClaimLine(number, code, modifiers, units, date, null, charge);
+    }
+
+    private static List<String> plus(List<String> list, String extra) {
+        List<String> out = new ArrayList<>(list.size() + 1);
+        out.add(extra);
+        out.addAll(list);
+        return out.size() > 4 ? out.subList(0, 4) : out;
+    }
+
+    private static BigDecimal money(int base, SplittableRandom r) {
+        return BigDecimal.valueOf(base * 100L + r.nextInt(100), 2).setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static <T> T pick(SplittableRandom r, T[] options) {
+        return options[r.nextInt(options.length)];
+    }
+
+    /** A well-spread 64-bit value from the seed and a number (the SplitMix64 finaliser). */
+    static long mix(long seed, long n) {
+        long z = seed * 0x9E3779B97F4A7C15L + n * 0xBF58476D1CE4E5B9L + 0x632BE59BD9B4E019L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
