@@ -129,7 +129,7 @@ public final class ClaimGenerator {
         List<String> diagnoses = diagnoses(r, lumbar);
         Clinical clinical = clinical(r, lumbar, diagnostic, levels, bilateral, right, m.medicare());
         PriorAuthorization pa = priorAuthorization(r, m, date);
-        List<HistoryEntry> history = history(r, m.region(), date);
+        List<HistoryEntry> history = history(r, m.region(), date, diagnostic, m.medicare());
 
         Payer payer = new Payer(m.medicare() ? "MEDICARE" : "COMMERCIAL", m.mac());
         if (r.nextInt(1000) < invalidPerMille) {
@@ -148,9 +148,9 @@ public final class ClaimGenerator {
 
     private void addRelated(SplittableRandom r, List<ClaimLine> lines, LocalDate date, boolean lumbar) {
         int draw = r.nextInt(100);
-        if (draw < 12) {
+        if (draw < 5) {
             lines.add(line(lines.size() + 1, r.nextInt(100) < 80 ? "77003" : "77012", List.of(), 1, date, money(90, r)));
-        } else if (draw < 14) {
+        } else if (draw < 6) {
             lines.add(line(lines.size() + 1, "76942", List.of(), 1, date, money(80, r)));
         }
         if (r.nextInt(100) < 6) {
@@ -173,9 +173,9 @@ public final class ClaimGenerator {
             return List.of();
         }
         List<String> dx = new ArrayList<>();
-        if (draw < 850) {
+        if (draw < 930) {
             dx.add(pick(r, lumbar ? LUMBAR_DX : CERVICAL_DX));
-        } else if (draw < 900) {
+        } else if (draw < 960) {
             dx.add(pick(r, lumbar ? CERVICAL_DX : LUMBAR_DX));
         } else {
             dx.add(pick(r, UNCOVERED_DX));
@@ -207,10 +207,10 @@ public final class ClaimGenerator {
         Integer duration = r.nextInt(100) < 6 ? null : 1 + r.nextInt(36);
         int careDraw = r.nextInt(100);
         Boolean careFailed = careDraw < 88 ? Boolean.TRUE : careDraw < 92 ? Boolean.FALSE : null;
-        Scale pain = r.nextInt(100) < 90 ? new Scale("NRS", 4 + r.nextInt(7)) : null;
-        Scale disability = r.nextInt(100) < 80 ? new Scale(lumbar ? "ODI" : "NDI", 20 + r.nextInt(50)) : null;
+        Scale pain = r.nextInt(100) < 96 ? new Scale("NRS", 4 + r.nextInt(7)) : null;
+        Scale disability = r.nextInt(100) < 93 ? new Scale(lumbar ? "ODI" : "NDI", 20 + r.nextInt(50)) : null;
         Boolean radiculopathy = r.nextInt(100) < 3 ? Boolean.TRUE : r.nextInt(100) < 70 ? Boolean.FALSE : null;
-        String rfaReason = !diagnostic && r.nextInt(100) < (medicare ? 60 : 30)
+        String rfaReason = !diagnostic && r.nextInt(100) < (medicare ? 88 : 30)
                 ? pick(r, new String[] {"implanted device", "prior RFA failed", "patient preference"}) : null;
         Intent intent = r.nextInt(100) < 4 ? null : diagnostic ? Intent.DIAGNOSTIC : Intent.THERAPEUTIC;
         return new Clinical(intent, r.nextInt(100) < 85 ? Technique.MEDIAL_BRANCH_BLOCK : Technique.INTRA_ARTICULAR,
@@ -227,9 +227,35 @@ public final class ClaimGenerator {
         return new PriorAuthorization(String.format("UTN%011d", r.nextLong(100_000_000_000L)), decision, decided);
     }
 
-    private static List<HistoryEntry> history(SplittableRandom r, Region region, LocalDate date) {
-        int n = r.nextInt(100) < 55 ? 0 : 1 + r.nextInt(3);
+    /**
+     * The payer's history of the member, mostly coherent with the claim as it is in practice: a
+     * therapeutic session usually follows positive diagnostic blocks (and, when repeated, a lasting
+     * therapeutic one); a diagnostic one sometimes follows a positive first block. About one claim in
+     * seven gets an arbitrary history instead, which is where the response and frequency edits fire.
+     */
+    private static List<HistoryEntry> history(SplittableRandom r, Region region, LocalDate date, boolean diagnostic,
+            boolean medicare) {
         List<HistoryEntry> out = new ArrayList<>();
+        String level = region == Region.LUMBAR_SACRAL ? "L4-L5" : "C5-C6";
+        int draw = r.nextInt(100);
+        if (draw < 86) {
+            if (!diagnostic) {
+                LocalDate d = date.minusDays(30 + r.nextInt(60));
+                if (r.nextInt(100) < 40) {
+                    out.add(entry(r, d, region, Intent.THERAPEUTIC, level, 50 + r.nextInt(45), 12 + r.nextInt(14)));
+                    d = d.minusDays(90 + r.nextInt(60));
+                }
+                for (int i = 0; i < (medicare ? 2 : 1); i++) {
+                    d = d.minusDays(14 + r.nextInt(30));
+                    out.add(entry(r, d, region, Intent.DIAGNOSTIC, level, 80 + r.nextInt(21), 0));
+                }
+            } else if (draw < 30) {
+                out.add(entry(r, date.minusDays(14 + r.nextInt(45)), region, Intent.DIAGNOSTIC, level,
+                        80 + r.nextInt(21), 0));
+            }
+            return out;
+        }
+        int n = 1 + r.nextInt(3);
         LocalDate d = date;
         for (int i = 0; i < n; i++) {
             d = d.minusDays(20 + r.nextInt(120));
@@ -238,11 +264,15 @@ public final class ClaimGenerator {
             Region where = r.nextInt(100) < 90 ? region : region.other();
             Integer relief = r.nextInt(100) < 85 ? 10 * r.nextInt(11) : null;
             Integer weeks = intent == Intent.DIAGNOSTIC ? Integer.valueOf(0) : relief == null ? null : Integer.valueOf(r.nextInt(26));
-            out.add(new HistoryEntry(d, where, intent,
-                    List.of(where == Region.LUMBAR_SACRAL ? "L4-L5" : "C5-C6"), relief, weeks,
-                    r.nextInt(100) < 70 ? String.format("H-%09d", r.nextLong(1_000_000_000L)) : null));
+            out.add(entry(r, d, where, intent, where == Region.LUMBAR_SACRAL ? "L4-L5" : "C5-C6", relief, weeks));
         }
         return out;
+    }
+
+    private static HistoryEntry entry(SplittableRandom r, LocalDate date, Region region, Intent intent, String level,
+            Integer relief, Integer weeks) {
+        return new HistoryEntry(date, region, intent, List.of(level), relief, weeks,
+                r.nextInt(100) < 70 ? String.format("H-%09d", r.nextLong(1_000_000_000L)) : null);
     }
 
     private static ClaimLine line(int number, String code, List<String> modifiers, int units, LocalDate date,
