@@ -91,7 +91,9 @@ public final class HtmlReport {
             return "<p class=\"meta\">None.</p>\n";
         }
         int rowHeight = 22;
-        int labelWidth = 120;
+        // Wide enough for the longest label (about 7.5 px a character at the chart's font size).
+        int longest = values.keySet().stream().mapToInt(String::length).max().orElse(0);
+        int labelWidth = Math.max(100, 12 + (int) Math.ceil(longest * 7.5));
         int chartWidth = 300;
         int width = labelWidth + chartWidth + 110;
         int height = values.size() * rowHeight + 8;
