@@ -2,6 +2,7 @@ package org.claimrules.impact;
 
 import java.util.List;
 import org.claimrules.model.result.Disposition;
+import org.claimrules.report.Html;
 
 /**
  * The impact report as one self-contained HTML page (inline CSS and SVG, nothing fetched), for an
@@ -25,11 +26,11 @@ public final class ImpactHtml {
                 .append(".cards{display:flex;gap:1em;flex-wrap:wrap}.card{border:1px solid #ddd;border-radius:6px;padding:.6em 1em}")
                 .append(".card b{display:block;font-size:1.4em}\ncode{font-size:.95em}\n</style></head><body>\n");
         h.append("<h1>Impact of a ruleset change</h1>\n");
-        h.append("<p>").append(r.claims()).append(" claims from <code>").append(esc(r.input()))
-                .append("</code> scored twice.<br>Baseline: <code>").append(esc(r.baseline().source()))
-                .append("</code> <span class=\"muted\">(").append(esc(r.baseline().version()))
-                .append(")</span><br>Changed: <code>").append(esc(r.changed().source()))
-                .append("</code> <span class=\"muted\">(").append(esc(r.changed().version())).append(")</span></p>\n");
+        h.append("<p>").append(r.claims()).append(" claims from <code>").append(Html.escape(r.input()))
+                .append("</code> scored twice.<br>Baseline: <code>").append(Html.escape(r.baseline().source()))
+                .append("</code> <span class=\"muted\">(").append(Html.escape(r.baseline().version()))
+                .append(")</span><br>Changed: <code>").append(Html.escape(r.changed().source()))
+                .append("</code> <span class=\"muted\">(").append(Html.escape(r.changed().version())).append(")</span></p>\n");
         h.append("<div class=\"cards\">")
                 .append(card("claims whose disposition changed", Long.toString(r.dispositionChanges())))
                 .append(card("claims with any change", Integer.toString(r.changedClaims().size())))
@@ -70,13 +71,13 @@ public final class ImpactHtml {
             h.append("<table><tr><th>claim</th><th>disposition</th><th>edits added</th><th>edits removed</th>")
                     .append("<th class=\"n\">expected payment</th></tr>\n");
             for (ImpactReport.ClaimChange c : r.changedClaims()) {
-                h.append("<tr><td>").append(esc(c.claimId() == null ? "record " + c.position() : c.claimId()))
-                        .append("</td><td>").append(esc(c.dispositionBefore()));
+                h.append("<tr><td>").append(Html.escape(c.claimId() == null ? "record " + c.position() : c.claimId()))
+                        .append("</td><td>").append(Html.escape(c.dispositionBefore()));
                 if (c.dispositionChanged()) {
-                    h.append(" &rarr; <b>").append(esc(c.dispositionAfter())).append("</b>");
+                    h.append(" &rarr; <b>").append(Html.escape(c.dispositionAfter())).append("</b>");
                 }
-                h.append("</td><td>").append(esc(String.join(", ", c.editsAdded())))
-                        .append("</td><td>").append(esc(String.join(", ", c.editsRemoved())))
+                h.append("</td><td>").append(Html.escape(String.join(", ", c.editsAdded())))
+                        .append("</td><td>").append(Html.escape(String.join(", ", c.editsRemoved())))
                         .append("</td><td class=\"n\">").append(ImpactText.money(c.expectedPaymentBefore()))
                         .append(" &rarr; ").append(ImpactText.money(c.expectedPaymentAfter())).append("</td></tr>\n");
             }
@@ -101,7 +102,7 @@ public final class ImpactHtml {
         for (ImpactReport.EditCount e : edits) {
             int wb = (int) Math.round((double) e.before() / Math.max(1, max) * width);
             int wa = (int) Math.round((double) e.after() / Math.max(1, max) * width);
-            s.append("<text x=\"0\" y=\"").append(y + 18).append("\">").append(esc(e.editId())).append("</text>\n");
+            s.append("<text x=\"0\" y=\"").append(y + 18).append("\">").append(Html.escape(e.editId())).append("</text>\n");
             s.append("<rect x=\"").append(label).append("\" y=\"").append(y).append("\" width=\"").append(wb)
                     .append("\" height=\"12\" fill=\"#bbb\"/>");
             s.append("<text x=\"").append(label + wb + 4).append("\" y=\"").append(y + 10).append("\">")
@@ -121,31 +122,14 @@ public final class ImpactHtml {
     }
 
     private static String card(String label, String value) {
-        return "<div class=\"card\"><b>" + esc(value) + "</b>" + esc(label) + "</div>";
+        return "<div class=\"card\"><b>" + Html.escape(value) + "</b>" + Html.escape(label) + "</div>";
     }
 
     private static String row(String label, int before, int after) {
         int change = after - before;
         String cls = change > 0 ? " up" : change < 0 ? " down" : " muted";
-        return "<tr><td>" + esc(label) + "</td><td class=\"n\">" + before + "</td><td class=\"n\">" + after
+        return "<tr><td>" + Html.escape(label) + "</td><td class=\"n\">" + before + "</td><td class=\"n\">" + after
                 + "</td><td class=\"n" + cls + "\">" + ImpactText.signed(change) + "</td></tr>\n";
     }
 
-    static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 }

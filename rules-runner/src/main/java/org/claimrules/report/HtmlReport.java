@@ -24,18 +24,18 @@ public final class HtmlReport {
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(esc(title)).append("</title><style>")
+                .append("<title>").append(Html.escape(title)).append("</title><style>")
                 .append("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}")
                 .append("h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin:2rem 0 .5rem}")
                 .append(".meta{color:#555}.warn{background:#fdecea;border:1px solid #c0392b;padding:.6rem 1rem;border-radius:4px}")
                 .append("table.kv{border-collapse:collapse;margin-top:1rem}table.kv td{padding:.2rem 1.2rem .2rem 0}")
                 .append("table.kv td:first-child{color:#555}.grid{display:grid;grid-template-columns:1fr 1fr;gap:1rem 2.5rem}")
                 .append("svg text{font-size:12px;fill:#222}</style></head><body>\n");
-        h.append("<h1>").append(esc(title)).append("</h1>\n");
-        h.append("<p class=\"meta\">Ruleset ").append(esc(s.rulesetVersion())).append("</p>\n");
+        h.append("<h1>").append(Html.escape(title)).append("</h1>\n");
+        h.append("<p class=\"meta\">Ruleset ").append(Html.escape(s.rulesetVersion())).append("</p>\n");
         if (!s.complete()) {
             h.append("<p class=\"warn\">This run did not finish (stopped while ")
-                    .append(esc(s.stoppedAt().toLowerCase(Locale.ROOT))).append("): ")
+                    .append(Html.escape(s.stoppedAt().toLowerCase(Locale.ROOT))).append("): ")
                     .append(num(s.recordsWritten())).append(" of ").append(num(s.claimsRead()))
                     .append(" records were written. The counts cover the claims scored.</p>\n");
         }
@@ -82,7 +82,7 @@ public final class HtmlReport {
     }
 
     private static void section(StringBuilder h, String title, String body) {
-        h.append("<section><h2>").append(esc(title)).append("</h2>\n").append(body).append("</section>\n");
+        h.append("<section><h2>").append(Html.escape(title)).append("</h2>\n").append(body).append("</section>\n");
     }
 
     /** A horizontal bar chart as inline SVG, one bar per entry, with its value printed. */
@@ -109,14 +109,14 @@ public final class HtmlReport {
             String label = money ? "$" + String.format(Locale.ROOT, "%,.2f", e.getValue())
                     : String.format(Locale.ROOT, "%,.0f", e.getValue());
             svg.append("<text x=\"").append(labelWidth - 6).append("\" y=\"").append(y + 15)
-                    .append("\" text-anchor=\"end\">").append(esc(e.getKey())).append("</text>")
+                    .append("\" text-anchor=\"end\">").append(Html.escape(e.getKey())).append("</text>")
                     .append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 2)
                     .append("\" width=\"").append(String.format(Locale.ROOT, "%.1f", Math.max(w, e.getValue() > 0 ? 1 : 0)))
                     .append("\" height=\"").append(rowHeight - 6).append("\" fill=\"")
-                    .append(colours[i % colours.length]).append("\"><title>").append(esc(e.getKey())).append(": ")
-                    .append(esc(label)).append("</title></rect>")
+                    .append(colours[i % colours.length]).append("\"><title>").append(Html.escape(e.getKey())).append(": ")
+                    .append(Html.escape(label)).append("</title></rect>")
                     .append("<text x=\"").append(String.format(Locale.ROOT, "%.1f", labelWidth + w + 6))
-                    .append("\" y=\"").append(y + 15).append("\">").append(esc(label)).append("</text>\n");
+                    .append("\" y=\"").append(y + 15).append("\">").append(Html.escape(label)).append("</text>\n");
             i++;
         }
         return svg.append("</svg>\n").toString();
@@ -129,7 +129,7 @@ public final class HtmlReport {
         }
         t.append("</tr>");
         rows.forEach((k, m) -> {
-            t.append("<tr><td>").append(esc(k)).append("</td>");
+            t.append("<tr><td>").append(Html.escape(k)).append("</td>");
             for (var d : org.claimrules.model.result.Disposition.values()) {
                 t.append("<td>").append(num(m.getOrDefault(d, 0L))).append("</td>");
             }
@@ -139,7 +139,7 @@ public final class HtmlReport {
     }
 
     private static void row(StringBuilder h, String k, String v) {
-        h.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(v)).append("</td></tr>");
+        h.append("<tr><td>").append(Html.escape(k)).append("</td><td>").append(Html.escape(v)).append("</td></tr>");
     }
 
     private static String num(long n) {
@@ -150,21 +150,4 @@ public final class HtmlReport {
         return "$" + String.format(Locale.ROOT, "%,.2f", b);
     }
 
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 }
