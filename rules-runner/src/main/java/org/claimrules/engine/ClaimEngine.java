@@ -87,8 +87,9 @@ public final class ClaimEngine {
         ClaimValidator.check(claim, rs.data());
         try {
             return evaluate(claim, earlierInBatch, listener, rs);
-        } catch (RuntimeException e) {
-            // What escapes here is logged by callers: keep the claim's content out of it.
+        } catch (RuntimeException | StackOverflowError e) {
+            // A rule that fails (or recurses without end) on one claim fails that claim only. What
+            // escapes here is logged by callers: keep the claim's content out of it.
             throw new EngineErrorException(claim.claimId(), e);
         }
     }

@@ -38,8 +38,4 @@ public record FacetLine(Line line, FacetCode family, Region region) {
     public boolean bilateralPairWith(FacetLine other) {
         return line.oneSide() && other.line().oneSide() && !line.side().equals(other.line().side());
     }
-
-    public String label() {
-        return line.label();
-    }
 }

@@ -8,8 +8,4 @@ import org.claimrules.model.result.Severity;
  * {@code lineNumber} is null for claim-level edits.
  */
 public record Finding(String editId, Severity severity, Integer lineNumber, String message, String ruleName) {
-
-    public boolean denies() {
-        return severity == Severity.DENY;
-    }
 }

@@ -27,15 +27,6 @@ public record Line(
         return modifiers.contains(modifier);
     }
 
-    public boolean hasAnyModifier(Set<String> wanted) {
-        for (String m : modifiers) {
-            if (wanted.contains(m)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The line carries RT or LT but not both. */
     public boolean oneSide() {
         return hasModifier("RT") != hasModifier("LT");
@@ -43,11 +34,6 @@ public record Line(
 
     public String side() {
         return hasModifier("RT") ? "RT" : hasModifier("LT") ? "LT" : null;
-    }
-
-    /** For messages: {@code line 2 (64494)}. */
-    public String label() {
-        return "line " + lineNumber + " (" + procedureCode + ")";
     }
 
 }
