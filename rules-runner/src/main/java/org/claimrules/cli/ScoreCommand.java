@@ -64,7 +64,7 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--spill-dir", paramLabel = "DIR", description = "Folder for temporary files when the input does not fit in memory (default: the output's folder).")
     Path spillDir;
 
-    @Option(names = "--memory-budget", paramLabel = "MB", description = "Megabytes of records held in memory before spilling (default: a quarter of the heap).")
+    @Option(names = "--memory-budget", paramLabel = "MB", description = "Megabytes of records held in memory before spilling (default: a quarter of the heap, at most 256).")
     long memoryBudgetMb;
 
     @Option(names = "--partitions", paramLabel = "N", hidden = true, description = "Always spill, into N partitions (tests and benchmarks).")
