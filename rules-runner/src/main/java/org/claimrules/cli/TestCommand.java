@@ -14,7 +14,6 @@ import org.claimrules.model.result.Outcome;
 import org.claimrules.scenario.Expectation;
 import org.claimrules.scenario.Scenario;
 import org.claimrules.scenario.ScenarioCase;
-import org.claimrules.scenario.ScenarioException;
 import org.claimrules.scenario.ScenarioLoader;
 import org.claimrules.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -67,21 +66,18 @@ public final class TestCommand implements Callable<Integer> {
             err.println("claimrules: " + scenarios + " is not a folder");
             return ExitCodes.USAGE;
         }
-        List<Scenario> loaded;
-        try {
-            loaded = ScenarioLoader.load(root);
-        } catch (ScenarioException e) {
-            out.println("FAIL " + e.getMessage());
-            out.println("scenarios: a scenario file cannot be read; nothing was run");
-            out.flush();
-            return ExitCodes.SOME_ERRORS;
-        }
-        if (loaded.isEmpty()) {
+        ScenarioLoader.Loaded each = ScenarioLoader.loadEach(root);
+        List<Scenario> loaded = each.scenarios();
+        if (loaded.isEmpty() && each.unreadable().isEmpty()) {
             err.println("claimrules: no scenario files under " + root.resolve(ScenarioLoader.FOLDER));
         }
         ScenarioRunner runner = new ScenarioRunner(engine);
         int passed = 0;
         int failed = 0;
+        for (String problem : each.unreadable()) {
+            failed++;
+            out.println("FAIL " + problem);
+        }
         for (Scenario scenario : loaded) {
             ScenarioRunner.Result result = runner.run(scenario);
             if (result.passed()) {

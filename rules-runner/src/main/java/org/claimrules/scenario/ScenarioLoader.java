@@ -29,22 +29,43 @@ public final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
+    /** Every scenario of the ruleset; the first file that cannot be read fails the whole load. */
     public static List<Scenario> load(Path root) throws IOException, ScenarioException {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Path file : files(root)) {
+            scenarios.add(read(root, file));
+        }
+        return scenarios;
+    }
+
+    /** The scenarios that could be read, and what is wrong with each file that could not. */
+    public record Loaded(List<Scenario> scenarios, List<String> unreadable) {
+    }
+
+    /** Reads every scenario file it can, so that one broken file does not hide the others' results. */
+    public static Loaded loadEach(Path root) throws IOException {
+        List<Scenario> scenarios = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (Path file : files(root)) {
+            try {
+                scenarios.add(read(root, file));
+            } catch (ScenarioException e) {
+                unreadable.add(e.getMessage());
+            }
+        }
+        return new Loaded(scenarios, unreadable);
+    }
+
+    private static List<Path> files(Path root) throws IOException {
         Path folder = root.resolve(FOLDER);
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".json"))
+            return walk.filter(p -> p.getFileName().toString().endsWith(".json"))
                     .filter(p -> !root.relativize(p).toString().replace('\\', '/').startsWith(BASES + "/"))
                     .sorted().toList();
         }
-        List<Scenario> scenarios = new ArrayList<>();
-        for (Path file : files) {
-            scenarios.add(read(root, file));
-        }
-        return scenarios;
     }
 
     static Scenario read(Path root, Path file) throws IOException, ScenarioException {

@@ -13,6 +13,20 @@ class TestCommandTest {
     Path tmp;
 
     @Test
+    void anUnreadableScenarioFileIsOneFailureAndTheOthersStillRun() throws java.io.IOException {
+        Path dir = Cli.export(tmp, "rules");
+        java.nio.file.Files.createDirectories(dir.resolve("scenarios/analyst"));
+        java.nio.file.Files.writeString(dir.resolve("scenarios/analyst/broken.json"), "{\"description\": \"half written\", ");
+        Cli.Run run = Cli.run("test", dir.toString());
+        assertEquals(ExitCodes.SOME_ERRORS, run.exit(), run::toString);
+        assertTrue(run.out().contains("FAIL scenarios/analyst/broken.json: not valid JSON"), run::toString);
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("scenarios: (\\d+) run, (\\d+) passed, 1 failed")
+                .matcher(run.out());
+        assertTrue(count.find(), run::toString);
+        assertTrue(Integer.parseInt(count.group(2)) > 200, "the bundled scenarios still ran:\n" + run);
+    }
+
+    @Test
     void aFailingScenarioIsPrintedWithWhatWasExpectedAndWhatCameBackAndFailsTheRun() {
         Path dir = Cli.export(tmp, "rules");
         Cli.resource("scenarios/passes.json", dir.resolve("scenarios/analyst/passes.json"));
