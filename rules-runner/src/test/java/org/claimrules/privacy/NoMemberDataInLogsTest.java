@@ -20,12 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.claimrules.batch.BatchScorer;
 import org.claimrules.cli.ClaimRulesCli;
-import org.claimrules.engine.RulesetLoader;
 import org.claimrules.io.ClaimReader;
 import org.claimrules.io.Json;
+import org.claimrules.testing.Rulesets;
 import org.claimrules.testing.TestClaims;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,17 +161,7 @@ class NoMemberDataInLogsTest {
 
     /** A copy of the bundled ruleset folder with one more rule file. */
     private Path rulesetWith(String drl) throws IOException {
-        Path root = RulesetLoader.bundledRoot();
-        Path target = dir.resolve("ruleset");
-        for (String part : List.of("rules", "tables")) {
-            try (Stream<Path> files = Files.walk(root.resolve(part))) {
-                for (Path p : files.filter(Files::isRegularFile).toList()) {
-                    Path copy = target.resolve(root.relativize(p).toString());
-                    Files.createDirectories(copy.getParent());
-                    Files.copy(p, copy);
-                }
-            }
-        }
+        Path target = Rulesets.copyOfBundled(dir.resolve("ruleset"));
         Path file = target.resolve("rules/zz/crashing.drl");
         Files.createDirectories(file.getParent());
         Files.writeString(file, drl);
