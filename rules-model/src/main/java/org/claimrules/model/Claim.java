@@ -25,6 +25,17 @@ public record Claim(
         return payer == null ? null : payer.profile();
     }
 
+    /** The same claim with {@code earlier} added before its own history (from a store, say). */
+    public Claim withEarlierHistory(List<HistoryEntry> earlier) {
+        if (earlier.isEmpty()) {
+            return this;
+        }
+        List<HistoryEntry> all = new java.util.ArrayList<>(earlier);
+        all.addAll(history);
+        return new Claim(claimId, payer, billingProvider, placeOfService, priorAuthorization, patient,
+                diagnoses, lines, clinical, all);
+    }
+
     public String memberId() {
         return patient == null ? null : patient.memberId();
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.claimrules.model.Claim;
+import org.claimrules.model.HistoryEntry;
 import org.claimrules.model.Region;
 import org.claimrules.model.facts.Session;
 import org.claimrules.model.result.ClaimResult;
@@ -41,5 +42,16 @@ public record Evaluation(Claim claim, ClaimResult result, List<Session> sessions
             }
         }
         return out;
+    }
+
+    /**
+     * What this claim adds to the member's history, for the member's later claims and for a claims
+     * history store: its sessions with a line that was not denied or returned, their relief unknown.
+     */
+    public List<HistoryEntry> historyForLaterClaims() {
+        return sessionsForLaterClaims().stream()
+                .map(s -> new HistoryEntry(s.date(), s.region(), s.intent(), s.levels(), null, null,
+                        claim.claimId(), null, null))
+                .toList();
     }
 }
