@@ -81,7 +81,7 @@ public final class ScoringPipeline {
     public Outcome run(Reader input, OutputStream out) throws IOException, InterruptedException {
         ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, new Workers());
         BatchTally tally = new BatchTally();
-        ChunkScorer scorer = new ChunkScorer(engine, pool, maxRecordChars);
+        ChunkScorer scorer = new ChunkScorer(engine == null ? null : engine.pinned(), pool, maxRecordChars);
         Chunk memory = new Chunk();
         SpillStore spill = null;
         long read = 0;

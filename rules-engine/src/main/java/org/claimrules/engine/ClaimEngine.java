@@ -1,27 +1,30 @@
 package org.claimrules.engine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.claimrules.model.Claim;
-import org.claimrules.model.Region;
-import org.claimrules.model.facts.FacetLine;
+import org.claimrules.model.HistoryEntry;
+import org.claimrules.model.facts.Adjustment;
 import org.claimrules.model.facts.Finding;
-import org.claimrules.model.facts.Session;
+import org.claimrules.model.facts.HistoryRecord;
+import org.claimrules.model.facts.LinePrice;
 import org.claimrules.model.result.ClaimResult;
-import org.kie.api.event.rule.AgendaEventListener;
+import org.claimrules.model.result.Outcome;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The library facade an adjudication system embeds: build once, call {@link #score(Claim)} per
- * claim from any number of threads. The ruleset can be replaced while claims are scored: a claim
- * finishes on the ruleset it started with, and a ruleset that fails to load never replaces the
- * working one.
+ * claim (or {@link #scoreMember(List)} per member's claims) from any number of threads. The
+ * ruleset can be replaced while claims are scored: a claim, and a member's claims, finish on the
+ * ruleset they started with, and a ruleset that fails to load never replaces the working one.
  *
  * <pre>{@code
  * ClaimEngine engine = ClaimEngine.bundled();
@@ -31,10 +34,20 @@ import org.slf4j.LoggerFactory;
 public final class ClaimEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaimEngine.class);
-    /** A claim whose rules fire more often than this is looping: an engine error, not a result. */
-    static final int MAX_FIRINGS = 10_000;
+    /** Firings per fact past which a claim's rules are looping: an engine error, not a result. */
+    static final int FIRINGS_PER_FACT = 200;
+    static final int MIN_FIRINGS = 10_000;
+    /** The default time one claim's rules may take, unless {@code claimrules.claimBudgetMillis} says otherwise. */
+    static final long DEFAULT_BUDGET_MILLIS = Long.getLong("claimrules.claimBudgetMillis", 10_000L);
+
+    private static final Comparator<HistoryEntry> HISTORY_ORDER = Comparator
+            .comparing(HistoryEntry::serviceDate)
+            .thenComparing(h -> String.valueOf(h.family()))
+            .thenComparing(h -> String.valueOf(h.region()))
+            .thenComparing(h -> String.valueOf(h.intent()));
 
     private final AtomicReference<Ruleset> ruleset;
+    private volatile long budgetMillis = DEFAULT_BUDGET_MILLIS;
 
     public ClaimEngine(Ruleset ruleset) {
         this.ruleset = new AtomicReference<>(ruleset);
@@ -54,14 +67,41 @@ public final class ClaimEngine {
         return ruleset.get();
     }
 
+    /** The version of the active ruleset, as every result reports it. */
+    public String version() {
+        return ruleset.get().version();
+    }
+
+    /** The edits of the active ruleset. */
+    public EditCatalog catalog() {
+        return ruleset.get().catalog();
+    }
+
+    /**
+     * An engine that keeps the ruleset active now, whatever is swapped into this one later: a batch
+     * scores every claim on it, and records it in every result.
+     */
+    public ClaimEngine pinned() {
+        ClaimEngine pinned = new ClaimEngine(ruleset.get());
+        pinned.budgetMillis = budgetMillis;
+        return pinned;
+    }
+
+    /** How long one claim's rules may run before the claim is stopped and reported as an engine error. */
+    public void setClaimBudget(Duration budget) {
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("the claim budget must be positive");
+        }
+        this.budgetMillis = budget.toMillis();
+    }
+
     /**
      * Compiles and validates the folder, then makes it the active ruleset. On any problem the
      * exception lists them and the current ruleset stays active.
      */
     public Ruleset replaceRuleset(Path dir) throws RulesetException {
         Ruleset next = RulesetLoader.fromDirectory(dir);
-        Ruleset previous = ruleset.getAndSet(next);
-        LOG.info("ruleset replaced: {} -> {}", previous.version(), next.version());
+        replaceRuleset(next);
         return next;
     }
 
@@ -71,9 +111,31 @@ public final class ClaimEngine {
         LOG.info("ruleset replaced: {} -> {}", previous.version(), next.version());
     }
 
-    /** Scores one claim with its own history. */
+    /**
+     * Scores one claim with its own history.
+     *
+     * @throws InvalidClaimException when the claim cannot be scored as sent
+     * @throws EngineErrorException when the engine fails on a valid claim (its message holds no claim content)
+     */
     public ClaimResult score(Claim claim) {
         return evaluate(claim, List.of(), null).result();
+    }
+
+    /**
+     * Scores one member's claims together, each counting the sessions its siblings record (the
+     * in-batch history): one outcome per claim in the order given, an error record (without input
+     * line) for a claim that cannot be scored. All of them are scored on one ruleset.
+     */
+    public List<Outcome> scoreMember(List<Claim> claims) {
+        return MemberScorer.score(pinned(), claims).stream().map(MemberScorer.Scored::outcome).toList();
+    }
+
+    /**
+     * Scores one claim of a member's claims as {@link #scoreMember} does, with a listener on its
+     * final scoring; the result is the one {@code scoreMember} gives it.
+     */
+    public Evaluation explainInMember(List<Claim> claims, int target, RuleListener listener) {
+        return MemberScorer.explain(pinned(), claims, target, listener);
     }
 
     /**
@@ -82,7 +144,7 @@ public final class ClaimEngine {
      * @throws InvalidClaimException when the claim cannot be scored as sent
      * @throws EngineErrorException when the engine fails on a valid claim (its message holds no claim content)
      */
-    public Evaluation evaluate(Claim claim, List<Session> earlierInBatch, AgendaEventListener listener) {
+    public Evaluation evaluate(Claim claim, List<HistoryEntry> earlierInBatch, RuleListener listener) {
         Ruleset rs = ruleset.get();
         ClaimValidator.check(claim, rs.data());
         try {
@@ -94,42 +156,60 @@ public final class ClaimEngine {
         }
     }
 
-    private Evaluation evaluate(Claim claim, List<Session> earlierInBatch, AgendaEventListener listener, Ruleset rs) {
+    private Evaluation evaluate(Claim claim, List<HistoryEntry> earlierInBatch, RuleListener listener, Ruleset rs) {
         List<Object> facts = FactAssembler.facts(claim, earlierInBatch, rs.data());
         KieSession session = rs.newSession();
+        ListenerAdapter adapter = listener == null ? null : new ListenerAdapter(listener);
+        Watchdog.Running running = null;
         try {
-            if (listener != null) {
-                session.addEventListener(listener);
+            if (adapter != null) {
+                session.addEventListener(adapter);
             }
             for (Object fact : facts) {
                 session.insert(fact);
             }
-            int fired = session.fireAllRules(MAX_FIRINGS);
-            if (fired >= MAX_FIRINGS) {
+            int cap = Math.max(MIN_FIRINGS, FIRINGS_PER_FACT * facts.size());
+            running = Watchdog.start(session, budgetMillis);
+            int fired = session.fireAllRules(cap);
+            if (running.expired()) {
+                throw new IllegalStateException("the rules did not finish within the claim budget of "
+                        + budgetMillis + " ms on claim " + claim.claimId());
+            }
+            if (fired >= cap) {
                 throw new IllegalStateException("rules fired " + fired + " times on claim " + claim.claimId()
                         + " without settling; a rule is looping");
             }
-            List<Finding> findings = new ArrayList<>();
-            List<Session> sessions = new ArrayList<>();
-            Map<Integer, Region> regions = new HashMap<>();
-            for (Object o : session.getObjects()) {
-                if (o instanceof Finding f) {
-                    findings.add(f);
-                } else if (o instanceof Session s && s.current()) {
-                    sessions.add(s);
-                } else if (o instanceof FacetLine f) {
-                    regions.put(f.lineNumber(), f.region());
-                }
-            }
-            sessions.sort(java.util.Comparator.comparing(Session::date).thenComparing(Session::region)
-                    .thenComparing(Session::intent));
-            ClaimResult result = ResultBuilder.build(claim, findings, rs);
-            return new Evaluation(claim, result, sessions, regions);
+            return collect(claim, session, rs);
         } finally {
-            if (listener != null) {
-                session.removeEventListener(listener);
+            if (running != null) {
+                Watchdog.finish(running);
+            }
+            if (adapter != null) {
+                session.removeEventListener(adapter);
             }
             session.dispose();
         }
+    }
+
+    private static Evaluation collect(Claim claim, KieSession session, Ruleset rs) {
+        List<Finding> findings = new ArrayList<>();
+        List<Adjustment> adjustments = new ArrayList<>();
+        Map<Integer, java.math.BigDecimal> prices = new HashMap<>();
+        List<HistoryEntry> recorded = new ArrayList<>();
+        for (Object o : session.getObjects()) {
+            if (o instanceof Finding f) {
+                findings.add(f);
+            } else if (o instanceof Adjustment a) {
+                adjustments.add(a);
+            } else if (o instanceof LinePrice p) {
+                prices.put(p.lineNumber(), p.amount());
+            } else if (o instanceof HistoryRecord h) {
+                recorded.add(h.entry());
+            }
+        }
+        recorded.sort(HISTORY_ORDER);
+        ClaimResult result = ResultBuilder.build(claim, new ResultBuilder.Derived(findings, adjustments, prices),
+                rs.catalog(), rs.version());
+        return new Evaluation(claim, result, recorded);
     }
 }

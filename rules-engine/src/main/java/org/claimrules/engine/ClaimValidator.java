@@ -9,7 +9,7 @@ import org.claimrules.model.ClaimLine;
 import org.claimrules.model.HistoryEntry;
 import org.claimrules.model.Intent;
 import org.claimrules.model.result.ErrorCode;
-import org.claimrules.tables.ReferenceData;
+import org.claimrules.tables.Tables;
 
 /**
  * Checks what claim-format.md requires before a claim is scored, and the per-claim limits that keep
@@ -34,7 +34,7 @@ final class ClaimValidator {
     private ClaimValidator() {
     }
 
-    static void check(Claim claim, ReferenceData data) {
+    static void check(Claim claim, Tables data) {
         require(claim.claimId(), "claimId");
         if (claim.claimId().isBlank()) {
             throw new InvalidClaimException(ErrorCode.MISSING_FIELD, "claimId", "claimId is empty");

@@ -16,7 +16,7 @@ import org.kie.api.builder.Message;
 /**
  * Turns the compiler's error messages into problems located in the DRL files. The executable
  * model reports some errors without a line (unknown property or method in a constraint) and the
- * errors of rule consequences in the Java it generates ({@code rules/facet/P36/LambdaConsequence...java}).
+ * errors of rule consequences in the Java it generates ({@code rules/<family>/P36/LambdaConsequence...java}).
  * Those are traced back to the rule they came from: by the expression or name the message quotes,
  * and for generated Java by the identifier at the error's column and the rule whose text is most
  * like the generated code. The generated source itself is never shown.

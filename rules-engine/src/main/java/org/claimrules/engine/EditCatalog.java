@@ -77,7 +77,7 @@ public final class EditCatalog {
         if (editId == null) {
             missing.add("missing @editId");
         } else if (!EDIT_ID.matcher(editId).matches()) {
-            missing.add("@editId(\"" + editId + "\") is not an edit ID like FJ-PAIR-001");
+            missing.add("@editId(\"" + editId + "\") is not an edit ID like AB-PAIR-001 (letters, a dash, letters, a dash, three digits)");
         } else if (!rule.getName().startsWith(editId + " ")) {
             missing.add("the rule name must start with its edit ID " + editId + " and a title");
         }
@@ -97,6 +97,9 @@ public final class EditCatalog {
         if (reference == null) {
             missing.add("missing @reference");
         }
+        if (Edits.metadata(meta, "message") == null) {
+            missing.add("missing @message (the edit's message, e.g. @message(\"{$l.procedureCode} on line {$l.lineNumber} ...\"))");
+        }
         boolean adverse = severity == Severity.DENY || severity == Severity.RTP;
         if (adverse && (groupCode == null || carc == null)) {
             missing.add(severity + " edits need @groupCode and @carc");
@@ -110,7 +113,7 @@ public final class EditCatalog {
         String title = rule.getName().substring(editId.length()).trim();
         return new EditDefinition(editId, title, severity, category, groupCode, carc,
                 Edits.metadata(meta, "rarc"), "true".equals(Edits.metadata(meta, "lcd")),
-                Edits.metadata(meta, "groupCodeWithGA"), reference, rule.getName(), file);
+                Edits.metadata(meta, "groupCodeWithGA"), reference, Edits.metadata(meta, "message"), rule.getName(), file);
     }
 
     public EditDefinition forRule(String ruleName) {

@@ -1,7 +1,6 @@
 package org.claimrules.engine;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.claimrules.model.Claim;
 import org.claimrules.model.ClaimLine;
+import org.claimrules.model.facts.Adjustment;
 import org.claimrules.model.facts.Finding;
 import org.claimrules.model.result.ClaimResult;
 import org.claimrules.model.result.Disposition;
@@ -19,11 +19,11 @@ import org.claimrules.model.result.Edit;
 import org.claimrules.model.result.LineResult;
 import org.claimrules.model.result.LineStatus;
 import org.claimrules.model.result.Severity;
-import org.claimrules.model.tables.ProfileParameters;
 
 /**
- * Turns the findings of one claim into its result: the edits with their adjustment codes, each
- * line's status, the claim's disposition (claim-format.md) and the expected payment.
+ * Turns what the rules derived for one claim into its result: the edits with their adjustment
+ * codes (the rule's metadata, adjusted where the rules said so), each line's status, the claim's
+ * disposition (claim-format.md) and the expected payment of the allowed lines.
  */
 final class ResultBuilder {
 
@@ -35,12 +35,16 @@ final class ResultBuilder {
     private ResultBuilder() {
     }
 
-    static ClaimResult build(Claim claim, List<Finding> findings, Ruleset ruleset) {
-        List<Finding> sorted = new ArrayList<>(findings);
+    /** What the rules derived, read off the session once it settled. */
+    record Derived(List<Finding> findings, List<Adjustment> adjustments, Map<Integer, BigDecimal> prices) {
+    }
+
+    static ClaimResult build(Claim claim, Derived derived, EditCatalog catalog, String version) {
+        List<Finding> sorted = new ArrayList<>(derived.findings());
         sorted.sort(ORDER);
-        Map<Integer, ClaimLine> lines = new HashMap<>();
-        for (ClaimLine line : claim.lines()) {
-            lines.put(line.lineNumber(), line);
+        Map<Finding, List<Adjustment>> adjustments = new HashMap<>();
+        for (Adjustment a : derived.adjustments()) {
+            adjustments.computeIfAbsent(a.finding(), f -> new ArrayList<>()).add(a);
         }
         List<Edit> edits = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -51,12 +55,11 @@ final class ResultBuilder {
             if (!seen.add(f.editId() + "/" + f.lineNumber())) {
                 continue;
             }
-            EditDefinition def = ruleset.catalog().forRule(f.ruleName());
+            EditDefinition def = catalog.forRule(f.ruleName());
             if (def == null) {
                 throw new IllegalStateException("rule \"" + f.ruleName() + "\" recorded an edit but has no edit metadata");
             }
-            ClaimLine line = f.lineNumber() == null ? null : lines.get(f.lineNumber());
-            edits.add(edit(claim, def, f, line, ruleset));
+            edits.add(edit(def, f, adjustments.getOrDefault(f, List.of())));
             rtp |= def.severity() == Severity.RTP;
             review |= def.severity() == Severity.REVIEW;
             if (f.lineNumber() != null) {
@@ -74,8 +77,7 @@ final class ResultBuilder {
             if (status == LineStatus.DENIED) {
                 denied++;
             }
-            BigDecimal expected = status == LineStatus.ALLOWED
-                    ? FeeEstimator.expectedAllowed(claim, line, ruleset.data()) : null;
+            BigDecimal expected = status == LineStatus.ALLOWED ? derived.prices().get(line.lineNumber()) : null;
             lineResults.add(new LineResult(line.lineNumber(), status, expected));
         }
         Disposition disposition = rtp ? Disposition.RTP
@@ -83,33 +85,20 @@ final class ResultBuilder {
                 : denied > 0 ? Disposition.PARTIAL
                 : review ? Disposition.REVIEW
                 : Disposition.ACCEPT;
-        return new ClaimResult(claim.claimId(), disposition, edits, lineResults, ruleset.version());
+        return new ClaimResult(claim.claimId(), disposition, edits, lineResults, version);
     }
 
-    private static Edit edit(Claim claim, EditDefinition def, Finding f, ClaimLine line, Ruleset ruleset) {
+    private static Edit edit(EditDefinition def, Finding f, List<Adjustment> adjustments) {
         boolean adverse = def.severity() == Severity.DENY || def.severity() == Severity.RTP;
-        String group = null;
-        String rarc = null;
+        String group = adverse ? def.groupCode() : null;
+        String rarc = adverse ? def.rarc() : null;
         if (adverse) {
-            group = def.groupCodeWithGA() != null && line != null && line.modifiers().contains("GA")
-                    ? def.groupCodeWithGA() : def.groupCode();
-            rarc = def.rarc();
-            if (def.lcd() && rarc == null) {
-                rarc = lcdRemark(claim, line, ruleset);
+            for (Adjustment a : adjustments) {
+                group = a.groupCode() != null ? a.groupCode() : group;
+                rarc = a.rarc() != null ? a.rarc() : rarc;
             }
         }
         return new Edit(def.editId(), f.lineNumber(), def.severity(), def.category(), group,
                 adverse ? def.carc() : null, rarc, f.message(), def.reference());
-    }
-
-    /** The profile's LCD remark (N115 on Medicare) when its LCD is in force on the line's date. */
-    private static String lcdRemark(Claim claim, ClaimLine line, Ruleset ruleset) {
-        LocalDate date = line != null ? line.serviceDate() : claim.lines().get(0).serviceDate();
-        for (ProfileParameters p : ruleset.data().profile(claim.profile())) {
-            if (p.validOn(date) && p.lcdRarc() != null && p.lcdEditsFrom() != null && p.lcdInForce(date)) {
-                return p.lcdRarc();
-            }
-        }
-        return null;
     }
 }

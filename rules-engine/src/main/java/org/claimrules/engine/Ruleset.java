@@ -1,7 +1,7 @@
 package org.claimrules.engine;
 
 import java.nio.file.Path;
-import org.claimrules.tables.ReferenceData;
+import org.claimrules.tables.Tables;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
@@ -14,19 +14,29 @@ public final class Ruleset {
 
     private final KieBase kieBase;
     private final KieContainerSessionsPool pool;
-    private final ReferenceData data;
+    private final Tables data;
     private final EditCatalog catalog;
     private final String version;
     private final Path root;
+    private final int historyLookbackMonths;
 
-    Ruleset(KieBase kieBase, KieContainerSessionsPool pool, ReferenceData data, EditCatalog catalog,
-            String version, Path root) {
+    Ruleset(KieBase kieBase, KieContainerSessionsPool pool, Tables data, EditCatalog catalog,
+            String version, Path root, int historyLookbackMonths) {
         this.kieBase = kieBase;
         this.pool = pool;
         this.data = data;
         this.catalog = catalog;
         this.version = version;
         this.root = root;
+        this.historyLookbackMonths = historyLookbackMonths;
+    }
+
+    /**
+     * How far back a member's earlier claims in a batch are counted (the ruleset's
+     * {@code history.lookbackMonths}): the longest window its rules look back over.
+     */
+    public int historyLookbackMonths() {
+        return historyLookbackMonths;
     }
 
     KieSession newSession() {
@@ -37,7 +47,7 @@ public final class Ruleset {
         return kieBase;
     }
 
-    public ReferenceData data() {
+    public Tables data() {
         return data;
     }
 

@@ -21,7 +21,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.claimrules.tables.ReferenceData;
+import org.claimrules.tables.Tables;
 import org.claimrules.tables.TableProblem;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -43,6 +43,7 @@ public final class RulesetLoader {
     static final String KBASE = "claimrules";
     static final String KSESSION = "claim";
     private static final String MARKER = "ruleset.properties";
+    private static final int DEFAULT_LOOKBACK_MONTHS = 12;
     private static final Pattern RULE_NAME = Pattern.compile("^rule \"([^\"]+)\"");
 
     private RulesetLoader() {
@@ -52,7 +53,8 @@ public final class RulesetLoader {
         KieContainer container = KieServices.get().getKieClasspathContainer(RulesetLoader.class.getClassLoader());
         KieBase kieBase = container.getKieBase(KBASE);
         Path root = bundledRoot();
-        return assemble(container, kieBase, root, bundledVersion(), new ArrayList<>());
+        return assemble(container, kieBase, RulesetLoader.class.getClassLoader(), root, bundledVersion(),
+                new ArrayList<>());
     }
 
     public static Ruleset fromDirectory(Path dir) throws RulesetException {
@@ -78,23 +80,71 @@ public final class RulesetLoader {
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             problems.addAll(new DrlProblemLocator(DrlIndex.of(dir)).locate(errors));
-            // report the tables' problems too, so that one run shows everything to fix
-            try {
-                problems.addAll(tableProblems(ReferenceData.load(dir)));
-            } catch (IOException e) {
-                problems.add(new RulesetProblem("tables", null, null, "cannot be read: " + e.getMessage()));
+            // report the tables' problems too, so that one run shows everything to fix: their row
+            // types are the rules' declarations, compiled here on their own
+            ClassLoader types = declarationsOnly(dir);
+            if (types != null) {
+                try {
+                    problems.addAll(tableProblems(Tables.load(dir, types)));
+                } catch (IOException e) {
+                    problems.add(new RulesetProblem("tables", null, null, "cannot be read: " + e.getMessage()));
+                }
             }
             throw new RulesetException("ruleset " + dir + " does not compile", problems);
         }
         KieContainer container = ks.newKieContainer(releaseId);
-        return assemble(container, container.getKieBase(KBASE), dir, folderVersion(dir), problems);
+        return assemble(container, container.getKieBase(KBASE), container.getClassLoader(), dir, folderVersion(dir),
+                problems);
     }
 
-    private static Ruleset assemble(KieContainer container, KieBase kieBase, Path root, String version,
-            List<RulesetProblem> problems) throws RulesetException {
-        ReferenceData.Loaded tables;
+    private static final Pattern DECLARATION = Pattern.compile("(?ms)^\\s*declare\\b.*?^\\s*end\\b");
+    private static final Pattern HEADER_LINE = Pattern.compile("(?m)^\\s*(package|import)\\s[^\\n]*$");
+
+    /**
+     * The class loader of the folder's type declarations alone (package, imports and
+     * {@code declare} blocks of each file), or null when even they do not compile.
+     */
+    private static ClassLoader declarationsOnly(Path dir) {
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("org.claimrules.adhoc", "types", "1.0.0-" + System.nanoTime());
+        kfs.generateAndWritePomXML(releaseId);
+        KieModuleModel module = ks.newKieModuleModel();
+        module.newKieBaseModel(KBASE).setDefault(true).newKieSessionModel(KSESSION).setDefault(true);
+        kfs.writeKModuleXML(module.toXML());
         try {
-            tables = ReferenceData.load(root);
+            for (Path drl : ruleFiles(dir)) {
+                String text = Files.readString(drl);
+                StringBuilder types = new StringBuilder();
+                Matcher header = HEADER_LINE.matcher(text);
+                while (header.find()) {
+                    types.append(header.group().trim()).append('\n');
+                }
+                Matcher declaration = DECLARATION.matcher(text);
+                boolean any = false;
+                while (declaration.find()) {
+                    types.append(declaration.group()).append('\n');
+                    any = true;
+                }
+                if (any) {
+                    kfs.write("src/main/resources/" + dir.relativize(drl).toString().replace('\\', '/'), types.toString());
+                }
+            }
+            KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+            if (builder.getResults().hasMessages(Message.Level.ERROR)) {
+                return null;
+            }
+            return ks.newKieContainer(releaseId).getClassLoader();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Ruleset assemble(KieContainer container, KieBase kieBase, ClassLoader classes, Path root,
+            String version, List<RulesetProblem> problems) throws RulesetException {
+        Tables.Loaded tables;
+        try {
+            tables = Tables.load(root, classes);
         } catch (IOException e) {
             throw new RulesetException("ruleset tables cannot be read",
                     List.of(new RulesetProblem(root.toString(), null, null, e.toString())));
@@ -102,15 +152,45 @@ public final class RulesetLoader {
         problems.addAll(tableProblems(tables));
         EditCatalog.Read catalog = EditCatalog.read(kieBase);
         problems.addAll(withRuleLines(root, catalog.problems()));
+        problems.addAll(MessageChecks.unboundVariables(catalog.catalog(), DrlIndex.of(root)));
+        problems.addAll(withRuleLines(root, RetiredEdits.check(catalog.catalog(), tables.tables())));
+        int lookback = lookbackMonths(root, problems);
         if (!problems.isEmpty()) {
             throw new RulesetException("ruleset " + version + " is not valid", problems);
         }
         int poolSize = 2 * Runtime.getRuntime().availableProcessors() + 2;
-        return new Ruleset(kieBase, container.newKieSessionsPool(poolSize), tables.data(), catalog.catalog(),
-                version, root);
+        return new Ruleset(kieBase, container.newKieSessionsPool(poolSize), tables.tables(), catalog.catalog(),
+                version, root, lookback);
     }
 
-    private static List<RulesetProblem> tableProblems(ReferenceData.Loaded tables) {
+    /** {@code history.lookbackMonths} of the ruleset's {@code ruleset.properties}; 12 when not set. */
+    private static int lookbackMonths(Path root, List<RulesetProblem> problems) {
+        Path file = root.resolve(MARKER);
+        if (!Files.exists(file)) {
+            return DEFAULT_LOOKBACK_MONTHS;
+        }
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            props.load(in);
+        } catch (IOException e) {
+            problems.add(new RulesetProblem(MARKER, null, null, "cannot be read"));
+            return DEFAULT_LOOKBACK_MONTHS;
+        }
+        String value = props.getProperty("history.lookbackMonths");
+        try {
+            int months = value == null ? DEFAULT_LOOKBACK_MONTHS : Integer.parseInt(value.trim());
+            if (months < 1) {
+                throw new NumberFormatException();
+            }
+            return months;
+        } catch (NumberFormatException e) {
+            problems.add(new RulesetProblem(MARKER, null, null, "history.lookbackMonths must be a whole number of months, not '"
+                    + value + "'"));
+            return DEFAULT_LOOKBACK_MONTHS;
+        }
+    }
+
+    private static List<RulesetProblem> tableProblems(Tables.Loaded tables) {
         List<RulesetProblem> problems = new ArrayList<>();
         for (TableProblem p : tables.problems()) {
             problems.add(new RulesetProblem(p.file(), p.line() > 0 ? p.line() : null, null,

@@ -36,8 +36,19 @@ public final class Explainer {
 
     /** @throws org.claimrules.engine.InvalidClaimException when the claim cannot be scored as sent */
     public Explanation explain(Claim claim) {
+        return explain(List.of(claim), 0);
+    }
+
+    /**
+     * Explains one of a member's claims as a batch scores it: with the sessions its siblings
+     * record, each shown with the sibling claim it came from.
+     *
+     * @throws org.claimrules.engine.InvalidClaimException when the claim cannot be scored as sent
+     */
+    public Explanation explain(List<Claim> member, int target) {
+        Claim claim = member.get(target);
         FiringRecorder recorder = new FiringRecorder();
-        Evaluation evaluation = engine.evaluate(claim, List.of(), recorder);
+        Evaluation evaluation = engine.explainInMember(member, target, recorder);
         Map<Object, FiringRecorder.Recorded> insertedBy = recorder.insertedBy();
         List<Explanation.EditReason> reasons = new ArrayList<>();
         for (Edit edit : evaluation.result().edits()) {
@@ -57,8 +68,8 @@ public final class Explainer {
 
     private Explanation.Firing firing(FiringRecorder.Recorded r, Claim claim, Map<Object, FiringRecorder.Recorded> insertedBy,
             Set<Object> known, int depth, Set<Object> shown) {
-        DrlIndex.RuleSource source = rules.rule(r.rule().getName()).orElse(null);
-        FactDescriber describer = new FactDescriber(source == null ? null : source.text(), claim);
+        DrlIndex.RuleSource source = rules.rule(r.rule()).orElse(null);
+        FactDescriber describer = new FactDescriber(source == null ? null : source.text());
         List<Explanation.Fact> facts = new ArrayList<>();
         for (Object o : r.matched()) {
             FiringRecorder.Recorded derivation = insertedBy.get(o);
@@ -67,10 +78,10 @@ public final class Explainer {
                 derivedBy = firing(derivation, claim, insertedBy, known, depth - 1, shown);
             }
             String description = o instanceof Collection<?> collected
-                    ? describer.describeCollected(collected, r.matched(), known) : describer.describe(o);
+                    ? describer.describeCollected(collected, known) : describer.describe(o);
             facts.add(new Explanation.Fact(description, derivedBy));
         }
         String location = source == null ? null : source.file() + ":" + source.firstLine();
-        return new Explanation.Firing(r.rule().getName(), location, facts);
+        return new Explanation.Firing(r.rule(), location, facts);
     }
 }

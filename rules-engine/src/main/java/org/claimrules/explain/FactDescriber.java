@@ -1,108 +1,51 @@
 package org.claimrules.explain;
 
-import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.claimrules.model.Claim;
 import org.claimrules.model.Clinical;
 import org.claimrules.model.PriorAuthorization;
-import org.claimrules.model.ProviderRole;
-import org.claimrules.model.facts.BilledLaterality;
-import org.claimrules.model.facts.FacetLine;
 import org.claimrules.model.facts.Finding;
-import org.claimrules.model.facts.JunctionLine;
 import org.claimrules.model.facts.Line;
-import org.claimrules.model.facts.PreviousSession;
-import org.claimrules.model.facts.Session;
-import org.claimrules.model.facts.SessionCount;
-import org.claimrules.model.tables.CodeListEntry;
-import org.claimrules.model.tables.CoveredDiagnosis;
-import org.claimrules.model.tables.Dated;
-import org.claimrules.model.tables.FacetCode;
-import org.claimrules.model.tables.JunctionRule;
-import org.claimrules.model.tables.PriorAuthRequirement;
-import org.claimrules.model.tables.ProfileParameters;
+import org.claimrules.model.facts.PriorSession;
+import org.claimrules.model.tables.DatedRow;
+import org.claimrules.tables.RowType;
 
 /**
- * Says what a matched fact is, in words a biller follows. For the payer profile and the clinical
- * documentation it names only the fields the rule's text refers to, e.g.
- * {@code diagnosticSessionsPer12Months = 4}. Member identity is never printed.
+ * Says what a matched fact is, in words a biller follows. The claim's own facts (claim, lines,
+ * documentation, authorization, prior sessions, findings) have fixed wording; any other fact is a
+ * type of the ruleset (a table row or a derived fact), described by its type and its plain
+ * properties: a {@code description} property when it has one, and of the rest those the rule's
+ * text names (all of them when there are few). Member identity is never printed.
  */
 final class FactDescriber {
 
-    private final String ruleText;
-    private final ProviderRole role;
+    /** A fact with at most this many plain properties shows them all. */
+    private static final int FEW = 6;
 
-    FactDescriber(String ruleText, Claim claim) {
+    private final String ruleText;
+
+    FactDescriber(String ruleText) {
         this.ruleText = ruleText == null ? "" : ruleText;
-        this.role = claim.billingProvider() == null ? null : claim.billingProvider().role();
     }
 
     String describe(Object fact) {
-        if (fact instanceof FacetLine f) {
-            return "facet line " + f.lineNumber() + ": " + f.code() + " on " + f.serviceDate() + ", " + f.region()
-                    + ", level " + f.level() + (f.addOn() ? " (add-on of " + f.family().primaryCode() + ")" : " (primary)")
-                    + units(f.line()) + modifiers(f.line());
-        }
         if (fact instanceof Line l) {
-            return "line " + l.lineNumber() + ": " + l.procedureCode() + " on " + l.serviceDate() + units(l)
-                    + modifiers(l) + (l.pointersPastList().isEmpty() ? ""
-                            : ", diagnosis pointers past the list: " + l.pointersPastList());
+            return "line " + l.lineNumber() + ": " + l.procedureCode() + " on " + l.serviceDate() + ", " + l.units()
+                    + (l.units() == 1 ? " unit" : " units") + modifiers(l) + (l.pointersPastList().isEmpty() ? ""
+                            : ", diagnosis pointers past the list: " + join(l.pointersPastList()));
         }
-        if (fact instanceof SessionCount c) {
-            Session s = c.session();
-            return c.count() + " " + intent(s) + " session" + (c.count() == 1 ? "" : "s") + " in " + s.region()
-                    + " in the rolling 12 months after " + c.windowStart() + " up to " + s.date()
-                    + " (this one included)";
-        }
-        if (fact instanceof PreviousSession p) {
-            return "the previous " + intent(p.session()) + " session in " + p.session().region() + " before "
-                    + p.session().date() + " is the one of " + p.previous().date() + " (" + p.daysBetween()
-                    + " days earlier, " + p.previous().source() + ")" + relief(p.previous());
-        }
-        if (fact instanceof Session s) {
-            return (s.current() ? "this claim's " : "earlier ") + intent(s) + " session on " + s.date() + " in "
-                    + s.region() + (s.levels().isEmpty() ? "" : ", levels " + String.join(" ", s.levels()))
-                    + (s.current() ? "" : relief(s)) + " (" + s.source() + ")";
-        }
-        if (fact instanceof ProfileParameters p) {
-            return "payer profile " + p.profile() + validity(p) + ": " + referencedProfileParameters(p);
-        }
-        if (fact instanceof CodeListEntry e) {
-            return e.code() + " is on code list " + e.list() + (e.region() == null ? "" : " for " + e.region())
-                    + (e.description() == null ? "" : " (" + e.description() + ")") + validity(e);
-        }
-        if (fact instanceof CoveredDiagnosis d) {
-            return "diagnosis " + d.code() + " supports " + d.region() + " facet lines"
-                    + (d.description() == null ? "" : " (" + d.description() + ")") + validity(d);
-        }
-        if (fact instanceof FacetCode c) {
-            return "code family row " + c.code() + ": " + c.region() + ", level " + c.level()
-                    + (c.addOn() ? ", add-on of " + c.primaryCode() : ", primary")
-                    + (c.requiresCode() == null ? "" : ", requires " + c.requiresCode()) + validity(c);
-        }
-        if (fact instanceof JunctionLine j) {
-            return "line " + j.line().lineNumber() + " (" + j.line().procedureCode() + ") counts in "
-                    + j.rule().region() + " under the thoracolumbar junction rule";
-        }
-        if (fact instanceof JunctionRule j) {
-            return "thoracolumbar junction rule" + (j.profile() == null ? "" : " of " + j.profile())
-                    + (j.mac() == null ? "" : " / " + j.mac()) + ": with " + j.documentedLevel() + " documented, "
-                    + j.primaryCode() + " with " + j.addOnCode() + " is one " + j.region() + " session ("
-                    + j.source() + ")" + validity(j);
-        }
-        if (fact instanceof BilledLaterality b) {
-            return "line " + b.line().lineNumber() + " (" + b.line().code() + ") is billed " + b.describe();
-        }
-        if (fact instanceof PriorAuthRequirement r) {
-            return "profile " + r.profile() + " requires prior authorization for " + String.join(" ", r.codes())
-                    + (r.roles().isEmpty() ? "" : " billed by " + r.roles())
-                    + (r.placesOfService().isEmpty() ? "" : " in places of service " + String.join(" ", r.placesOfService()))
-                    + ", a decision being valid " + r.validityDays() + " days" + validity(r);
+        if (fact instanceof PriorSession p) {
+            return "earlier " + lower(p.intent()) + " session on " + p.date() + " in " + lower(p.region())
+                    + (p.levels().isEmpty() ? "" : ", levels " + String.join(" ", p.levels()))
+                    + (p.reliefPercent() == null ? ", relief not documented" : ", relief " + p.reliefPercent() + " %"
+                            + (p.reliefDurationWeeks() == null ? "" : " for " + p.reliefDurationWeeks() + " weeks"))
+                    + " (" + p.source() + ")";
         }
         if (fact instanceof PriorAuthorization a) {
             return "prior authorization " + a.number() + ": " + a.decision()
@@ -115,71 +58,89 @@ final class FactDescriber {
         if (fact instanceof Claim c) {
             return "claim " + c.claimId() + ": payer profile " + c.profile()
                     + (c.payer() != null && c.payer().mac() != null ? " (" + c.payer().mac() + ")" : "")
-                    + (role == null ? "" : ", billed by " + role) + ", place of service " + c.placeOfService();
+                    + (c.billingProvider() == null ? "" : ", billed by " + c.billingProvider().role())
+                    + ", place of service " + c.placeOfService();
         }
         if (fact instanceof Clinical c) {
-            String fields = referenced(c, Set.of());
+            String fields = properties(c, true);
             return "the documentation" + (fields.isEmpty() ? " supplied with the claim" : ": " + fields);
         }
-        if (fact instanceof Record r) {
-            String fields = referenced(r, Set.of());
-            return r.getClass().getSimpleName() + (fields.isEmpty() ? "" : ": " + fields);
-        }
-        return String.valueOf(fact);
+        String name = fact.getClass().getSimpleName();
+        Object description = RowType.properties(fact).get("description");
+        String fields = properties(fact, false);
+        return name + (description instanceof String d ? ": " + d : "") + (fields.isEmpty() ? "" : " (" + fields + ")")
+                + (fact instanceof DatedRow d ? validity(d) : "");
     }
 
     /**
      * What an accumulate collected, e.g. the dates of the sessions a count is made of: each date
-     * with the session facts of that date (of the region and intent of a session the match holds),
-     * so the biller sees which history entries and claims were counted.
+     * with the sources of the facts of that date, so the biller sees which history entries and
+     * claims were counted.
      */
-    String describeCollected(Collection<?> collected, List<Object> matched, Collection<Object> known) {
-        Session anchor = matched.stream().filter(o -> o instanceof Session).map(o -> (Session) o).findFirst().orElse(null);
+    String describeCollected(Collection<?> collected, Collection<Object> known) {
         if (collected.isEmpty() || !collected.stream().allMatch(o -> o instanceof LocalDate)) {
-            return "collected: " + collected;
+            return "collected: " + join(collected);
         }
         List<String> parts = new ArrayList<>();
         for (LocalDate date : collected.stream().map(o -> (LocalDate) o).sorted().toList()) {
-            List<String> sources = known.stream().filter(o -> o instanceof Session).map(o -> (Session) o)
-                    .filter(s -> s.date().equals(date))
-                    .filter(s -> anchor == null || (s.region() == anchor.region() && s.intent() == anchor.intent()))
-                    .map(Session::source).distinct().toList();
-            parts.add(date + (sources.isEmpty() ? "" : " (" + String.join(", ", sources) + ")"));
+            List<String> sources = known.stream().filter(o -> o instanceof PriorSession p && p.date().equals(date))
+                    .map(o -> ((PriorSession) o).source()).distinct().toList();
+            parts.add(date + (sources.isEmpty() ? " (this claim)" : " (" + String.join(", ", sources) + ")"));
         }
-        return "sessions counted: " + String.join("; ", parts);
+        return "dates counted: " + String.join("; ", parts);
     }
 
-    /** The profile parameters the rule refers to, by name or through the helpers that read them. */
-    private String referencedProfileParameters(ProfileParameters p) {
-        List<String> parts = new ArrayList<>();
-        String fields = referenced(p, Set.of("profile", "validFrom", "validTo"));
-        if (!fields.isEmpty()) {
-            parts.add(fields);
-        }
-        if (mentions("lcdInForce") && !mentions("lcdEditsFrom")) {
-            parts.add("lcdEditsFrom = " + (p.lcdEditsFrom() == null ? "(none: always in force)" : p.lcdEditsFrom()));
-        }
-        if (mentions("bilateralConvention") && role != null) {
-            parts.add("bilateral reporting for " + role + " = " + p.bilateralConvention(role));
-        }
-        return parts.isEmpty() ? "the row in force on the service date" : String.join(", ", parts);
+    /** {@code name = value} for the plain properties: those the rule names, or all when few. */
+    private String properties(Object fact, boolean onlyNamed) {
+        Map<String, Object> all = RowType.properties(fact);
+        List<Map.Entry<String, Object>> plain = all.entrySet().stream()
+                .filter(e -> !e.getKey().equals("description") && !e.getKey().equals("validFrom")
+                        && !e.getKey().equals("validTo") && isPlain(e.getValue()))
+                .toList();
+        boolean showAll = !onlyNamed && plain.size() <= FEW;
+        List<String> parts = new ArrayList<>(plain.stream().filter(e -> showAll || mentions(e.getKey()))
+                .map(e -> e.getKey() + " = " + (e.getValue() == null ? "(blank)" : text(e.getValue())))
+                .toList());
+        parts.addAll(nestedPaths(fact, all));
+        return String.join(", ", parts);
     }
 
-    /** {@code name = value} for each record component whose name the rule's text uses. */
-    private String referenced(Record r, Set<String> skip) {
-        List<String> parts = new ArrayList<>();
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
-            if (skip.contains(c.getName()) || !mentions(c.getName())) {
+    private static final java.util.regex.Pattern PATH =
+            java.util.regex.Pattern.compile("(?<![\\w$.])([a-z]\\w*(?:\\.[a-z]\\w*(?:\\(\\))?)+)");
+
+    /**
+     * The values the rule reaches through this fact, e.g. {@code policy.p.maxLevelsPerSession = 2}
+     * for a rule that compares it: the dotted paths of the rule's text that start at one of the
+     * fact's properties and end at a plain value.
+     */
+    private List<String> nestedPaths(Object fact, Map<String, Object> properties) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = PATH.matcher(ruleText);
+        while (m.find()) {
+            String path = m.group(1).replace("()", "");
+            String[] steps = path.split("\\.");
+            if (!properties.containsKey(steps[0]) || out.stream().anyMatch(o -> o.startsWith(path + " = "))) {
                 continue;
             }
+            Object value = fact;
             try {
-                Object value = c.getAccessor().invoke(r);
-                parts.add(c.getName() + " = " + (value == null ? "(blank)" : value));
-            } catch (ReflectiveOperationException e) {
-                // a record accessor is public; nothing to report if it cannot be read
+                for (String step : steps) {
+                    value = value == null ? null : RowType.get(value, step);
+                }
+            } catch (RuntimeException notAProperty) {
+                continue;
+            }
+            if (isPlain(value)) {
+                out.add(path + " = " + (value == null ? "(blank)" : text(value)));
             }
         }
-        return String.join(", ", parts);
+        return out;
+    }
+
+    private static boolean isPlain(Object value) {
+        return value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof Enum<?> || value instanceof TemporalAccessor
+                || value instanceof Collection<?> c && c.stream().allMatch(FactDescriber::isPlain);
     }
 
     private boolean mentions(String word) {
@@ -187,20 +148,16 @@ final class FactDescriber {
                 .matcher(ruleText).find();
     }
 
-    private static String intent(Session s) {
-        return s.intent() == null ? "" : s.intent().name().toLowerCase();
+    private static String text(Object value) {
+        return value instanceof Collection<?> c ? join(c) : String.valueOf(value);
     }
 
-    private static String relief(Session s) {
-        if (s.reliefPercent() == null) {
-            return ", relief not documented";
-        }
-        return ", relief " + s.reliefPercent() + "%"
-                + (s.reliefDurationWeeks() == null ? "" : " for " + s.reliefDurationWeeks() + " weeks");
+    private static String join(Collection<?> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(" "));
     }
 
-    private static String units(Line l) {
-        return ", " + l.units() + (l.units() == 1 ? " unit" : " units");
+    private static String lower(Object value) {
+        return value == null ? "" : value.toString().toLowerCase().replace('_', ' ');
     }
 
     private static String modifiers(Line l) {
@@ -208,11 +165,12 @@ final class FactDescriber {
                 : ", modifiers " + l.modifiers().stream().sorted().collect(Collectors.joining(" "));
     }
 
-    private static String validity(Dated d) {
-        if (d.validFrom() == null && d.validTo() == null) {
+    private static String validity(DatedRow d) {
+        if (d.getValidFrom() == null && d.getValidTo() == null) {
             return "";
         }
-        return " [valid " + (d.validFrom() == null ? "" : "from " + d.validFrom())
-                + (d.validTo() == null ? "" : (d.validFrom() == null ? "" : " ") + "to " + d.validTo()) + "]";
+        return " [valid " + (d.getValidFrom() == null ? "" : "from " + d.getValidFrom())
+                + (d.getValidTo() == null ? "" : (d.getValidFrom() == null ? "" : " ") + "to " + d.getValidTo()) + "]";
     }
+
 }

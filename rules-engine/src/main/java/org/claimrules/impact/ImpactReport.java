@@ -30,7 +30,7 @@ public record ImpactReport(
     public record RulesetInfo(String source, String version) {
     }
 
-    /** One claim that came back differently. Edits are written {@code FJ-UNIT-003@3} (@claim for claim-level). */
+    /** One claim that came back differently. Edits are written {@code <editId>@<line>} (@claim for claim-level). */
     public record ClaimChange(
             int position,
             String claimId,

@@ -2,9 +2,7 @@ package org.claimrules.tables;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,8 +17,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a CSV data table into records of a given type. The header names the record's components
- * (in any order); blank cells are null (or false / an empty list); lists are separated by spaces.
+ * Reads a CSV data table into rows of a given type (a record, or a type a ruleset declares). The
+ * header names the row's columns (in any order); blank cells are null (or false / an empty list); lists are separated by spaces.
  * Lines starting with {@code #} are comments. Every problem is reported with file, line and column.
  */
 public final class TableReader {
@@ -43,19 +41,23 @@ public final class TableReader {
     public record Row<T>(T value, long line) {
     }
 
-    public static <T extends Record> Result<T> read(String file, Reader in, Class<T> type) throws IOException {
+    public static <T> Result<T> read(String file, Reader in, Class<T> type) throws IOException {
+        return read(file, in, RowType.of(type));
+    }
+
+    public static <T> Result<T> read(String file, Reader in, RowType<T> type) throws IOException {
         List<Row<T>> rows = new ArrayList<>();
         List<TableProblem> problems = new ArrayList<>();
-        RecordComponent[] components = type.getRecordComponents();
-        try (CSVParser parser = CSVParser.parse(in, FORMAT)) {
+        Map<String, Type> columns = type.columns();
+        try (CSVParser parser = CSVParser.parse(withoutByteOrderMark(in), FORMAT)) {
             Map<String, Integer> header = parser.getHeaderMap();
-            for (RecordComponent c : components) {
-                if (!header.containsKey(c.getName())) {
-                    problems.add(new TableProblem(file, 1, c.getName(), "missing column '" + c.getName() + "'"));
+            for (String column : columns.keySet()) {
+                if (!header.containsKey(column)) {
+                    problems.add(new TableProblem(file, 1, column, "missing column '" + column + "'"));
                 }
             }
             for (String column : header.keySet()) {
-                if (Arrays.stream(components).noneMatch(c -> c.getName().equals(column))) {
+                if (!columns.containsKey(column)) {
                     problems.add(new TableProblem(file, 1, column, "unknown column '" + column + "'"));
                 }
             }
@@ -63,32 +65,51 @@ public final class TableReader {
                 return new Result<>(rows, problems);
             }
             for (CSVRecord record : parser) {
-                readRow(file, record, type, components, rows, problems);
+                readRow(file, record, type, rows, problems);
             }
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            problems.add(new TableProblem(file, 0, null, "not a readable CSV table: " + e.getMessage()));
+            problems.add(new TableProblem(file, 0, null, "not a readable CSV table: " + plain(e)));
         }
         return new Result<>(rows, problems);
     }
 
-    private static <T extends Record> void readRow(String file, CSVRecord record, Class<T> type,
-            RecordComponent[] components, List<Row<T>> rows, List<TableProblem> problems) {
+    /** Spreadsheets save "CSV UTF-8" with a byte order mark; it is not part of the first column's name. */
+    private static Reader withoutByteOrderMark(Reader in) throws IOException {
+        java.io.PushbackReader pushback = new java.io.PushbackReader(in, 1);
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
+    }
+
+    /** The parser's message without the library's exception chain. */
+    private static String plain(RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+
+    private static <T> void readRow(String file, CSVRecord record, RowType<T> type, List<Row<T>> rows,
+            List<TableProblem> problems) {
         long line = record.getParser().getCurrentLineNumber();
         if (!record.isConsistent()) {
             problems.add(new TableProblem(file, line, null, "row has " + record.size()
                     + " cells, the header has " + record.getParser().getHeaderNames().size()));
             return;
         }
-        Object[] args = new Object[components.length];
+        Map<String, Object> cells = new java.util.HashMap<>();
         boolean ok = true;
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent c = components[i];
-            String cell = record.get(c.getName());
+        for (Map.Entry<String, Type> column : type.columns().entrySet()) {
+            String cell = record.get(column.getKey());
             try {
-                args[i] = convert(cell, c.getGenericType());
+                cells.put(column.getKey(), convert(cell, column.getValue()));
             } catch (IllegalArgumentException | DateTimeParseException e) {
-                problems.add(new TableProblem(file, line, c.getName(),
-                        "'" + cell + "' is not " + describe(c.getGenericType())));
+                problems.add(new TableProblem(file, line, column.getKey(),
+                        "'" + cell + "' is not " + describe(column.getValue())));
                 ok = false;
             }
         }
@@ -96,9 +117,7 @@ public final class TableReader {
             return;
         }
         try {
-            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-            Constructor<T> constructor = type.getDeclaredConstructor(types);
-            rows.add(new Row<>(constructor.newInstance(args), line));
+            rows.add(new Row<>(type.create(cells), line));
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             problems.add(new TableProblem(file, line, null, "row rejected: " + cause.getMessage()));
@@ -107,11 +126,11 @@ public final class TableReader {
 
     static Object convert(String cell, Type type) {
         boolean blank = cell == null || cell.isBlank();
-        if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
+        if (type == List.class || type instanceof ParameterizedType p && p.getRawType() == List.class) {
             if (blank) {
                 return List.of();
             }
-            Type element = p.getActualTypeArguments()[0];
+            Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : String.class;
             return Arrays.stream(cell.trim().split("\\s+")).map(s -> convert(s, element)).toList();
         }
         Class<?> raw = (Class<?>) type;
@@ -165,6 +184,9 @@ public final class TableReader {
     static String describe(Type type) {
         if (type instanceof ParameterizedType p) {
             return "a space-separated list of " + describe(p.getActualTypeArguments()[0]);
+        }
+        if (type == List.class) {
+            return "a space-separated list";
         }
         Class<?> raw = (Class<?>) type;
         if (raw == int.class) {

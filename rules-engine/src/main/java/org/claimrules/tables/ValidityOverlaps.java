@@ -5,35 +5,40 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.claimrules.model.tables.Dated;
+import java.util.stream.Collectors;
+import org.claimrules.model.tables.DatedRow;
 
 /**
- * Finds rows whose validity period is empty, and rows of one key whose validity periods overlap,
- * so that a service date never selects two rows.
+ * Finds rows whose validity period is empty, and rows of one key (the manifest's unique columns)
+ * whose validity periods overlap, so that a service date never selects two rows. A row without
+ * validity dates is valid on every date.
  */
 final class ValidityOverlaps {
 
     private ValidityOverlaps() {
     }
 
-    static <T extends Record> List<TableProblem> find(TableSpec<T> spec, List<TableReader.Row<T>> rows) {
+    static <T> List<TableProblem> find(TableManifest.Spec spec, List<TableReader.Row<T>> rows) {
         List<TableProblem> problems = new ArrayList<>();
         Map<String, List<TableReader.Row<T>>> byKey = new LinkedHashMap<>();
         for (TableReader.Row<T> row : rows) {
-            if (row.value() instanceof Dated d && d.validFrom() != null && d.validTo() != null
-                    && d.validFrom().isAfter(d.validTo())) {
-                problems.add(new TableProblem(spec.path(), row.line(), "validTo",
-                        "validTo " + d.validTo() + " is before validFrom " + d.validFrom() + " (validFrom is after validTo)"));
+            if (row.value() instanceof DatedRow d && d.getValidFrom() != null && d.getValidTo() != null
+                    && d.getValidFrom().isAfter(d.getValidTo())) {
+                problems.add(new TableProblem(spec.file(), row.line(), "validTo", "validTo " + d.getValidTo()
+                        + " is before validFrom " + d.getValidFrom() + " (validFrom is after validTo)"));
             }
-            byKey.computeIfAbsent(spec.key().apply(row.value()), k -> new ArrayList<>()).add(row);
+            if (!spec.unique().isEmpty()) {
+                String key = spec.unique().stream().map(c -> String.valueOf(RowType.get(row.value(), c)))
+                        .collect(Collectors.joining(" "));
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+            }
         }
         for (Map.Entry<String, List<TableReader.Row<T>>> entry : byKey.entrySet()) {
             List<TableReader.Row<T>> same = entry.getValue();
             for (int i = 0; i < same.size(); i++) {
                 for (int j = i + 1; j < same.size(); j++) {
-                    if (same.get(i).value() instanceof Dated a && same.get(j).value() instanceof Dated b
-                            && overlap(a, b)) {
-                        problems.add(new TableProblem(spec.path(), same.get(j).line(), "validFrom",
+                    if (overlap(same.get(i).value(), same.get(j).value())) {
+                        problems.add(new TableProblem(spec.file(), same.get(j).line(), "validFrom",
                                 "validity overlaps the row on line " + same.get(i).line()
                                         + " for the same key (" + entry.getKey() + ")"));
                     }
@@ -44,11 +49,19 @@ final class ValidityOverlaps {
         return problems;
     }
 
-    private static boolean overlap(Dated a, Dated b) {
-        LocalDate aFrom = a.validFrom() == null ? LocalDate.MIN : a.validFrom();
-        LocalDate aTo = a.validTo() == null ? LocalDate.MAX : a.validTo();
-        LocalDate bFrom = b.validFrom() == null ? LocalDate.MIN : b.validFrom();
-        LocalDate bTo = b.validTo() == null ? LocalDate.MAX : b.validTo();
+    private static boolean overlap(Object a, Object b) {
+        LocalDate aFrom = from(a);
+        LocalDate aTo = to(a);
+        LocalDate bFrom = from(b);
+        LocalDate bTo = to(b);
         return !aFrom.isAfter(bTo) && !bFrom.isAfter(aTo);
+    }
+
+    private static LocalDate from(Object row) {
+        return row instanceof DatedRow d && d.getValidFrom() != null ? d.getValidFrom() : LocalDate.MIN;
+    }
+
+    private static LocalDate to(Object row) {
+        return row instanceof DatedRow d && d.getValidTo() != null ? d.getValidTo() : LocalDate.MAX;
     }
 }

@@ -1,6 +1,6 @@
 package org.claimrules.model;
 
-/** Why a facet procedure was done. RFA appears only in history (radiofrequency ablation). */
+/** Why a procedure was done (claim-format.md); RFA marks a radiofrequency ablation session in history. */
 public enum Intent {
     DIAGNOSTIC, THERAPEUTIC, RFA
 }

@@ -1,6 +1,6 @@
 package org.claimrules.model;
 
-/** Spinal regions in which facet sessions are counted. */
+/** Spinal regions in which sessions are counted (claim-format.md). */
 public enum Region {
     CERVICAL_THORACIC, LUMBAR_SACRAL;
 

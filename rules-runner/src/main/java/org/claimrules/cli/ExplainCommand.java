@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.claimrules.engine.ClaimEngine;
@@ -24,19 +25,20 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code claimrules explain}: one claim's edits, each with the rule and the facts that made it fire. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Score one claim and say why each edit fired: the rule, and the facts it matched (lines, codes, "
-                + "session counts and their window, history entries, profile parameters). The claim is scored with "
-                + "its own history only, not with other claims of a batch.")
+        description = "Score claims and say why each edit fired: the rule, and the facts it matched (lines, codes, "
+                + "session counts and their window, history entries, profile parameters). Each claim is scored as "
+                + "score scores it: with its member's other claims in the input. Without --claim, every claim of "
+                + "the input is explained.")
 public final class ExplainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "The claim, one JSON object (- for standard input); or a JSON Lines file with --claim.")
+            description = "One claim (a JSON object; - for standard input) or a JSON Lines file of claims.")
     String input;
 
-    @Option(names = "--claim", paramLabel = "ID", description = "Pick this claim ID from a JSON Lines input.")
+    @Option(names = "--claim", paramLabel = "ID", description = "Explain only this claim ID of the input.")
     String claimId;
 
     @Mixin
@@ -46,57 +48,82 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ClaimReader.Read read;
+        List<ClaimReader.Read> records;
         try {
-            read = readClaim(err);
+            records = readClaims();
         } catch (NoSuchFileException e) {
             err.println("claimrules: cannot read input " + input + ": no such file");
             return ExitCodes.USAGE;
         }
-        if (read == null) {
+        List<ClaimReader.Read> targets = records.stream().filter(r -> claimId == null
+                || claimId.equals(r.ok() ? r.claim().claimId() : r.error().claimId())).toList();
+        if (targets.isEmpty()) {
+            err.println(claimId == null ? "claimrules: no claim in " + input : "claimrules: no claim " + claimId + " in " + input);
             return ExitCodes.USAGE;
-        }
-        if (!read.ok()) {
-            err.println("claimrules: the claim cannot be read: " + read.error().error().message());
-            return ExitCodes.SOME_ERRORS;
         }
         ClaimEngine engine = ruleset.engine(err);
         if (engine == null) {
             return ExitCodes.RULESET;
         }
-        Explanation explanation;
-        try {
-            explanation = new Explainer(engine).explain(read.claim());
-        } catch (InvalidClaimException e) {
-            err.println("claimrules: claim " + read.claim().claimId() + " cannot be scored: " + e.getMessage());
-            return ExitCodes.SOME_ERRORS;
+        Explainer explainer = new Explainer(engine);
+        int exit = ExitCodes.OK;
+        for (ClaimReader.Read target : targets) {
+            if (target != targets.get(0)) {
+                out.println();
+                out.println("----");
+            }
+            if (!target.ok()) {
+                err.println("claimrules: the record on input line " + target.inputLine() + " cannot be read: "
+                        + target.error().error().message());
+                exit = ExitCodes.SOME_ERRORS;
+                continue;
+            }
+            List<Claim> member = member(records, target);
+            try {
+                Explanation explanation = explainer.explain(member, member.indexOf(target.claim()));
+                print(out, target.claim(), explanation, engine, member.size() - 1);
+            } catch (InvalidClaimException e) {
+                err.println("claimrules: claim " + target.claim().claimId() + " cannot be scored: " + e.getMessage());
+                exit = ExitCodes.SOME_ERRORS;
+            }
         }
-        print(out, read.claim(), explanation, engine);
-        return ExitCodes.OK;
+        out.flush();
+        return exit;
     }
 
-    private ClaimReader.Read readClaim(PrintWriter err) throws IOException {
-        if (claimId == null) {
-            StringWriter text = new StringWriter();
-            try (Reader in = Streams.openInput(input)) {
-                in.transferTo(text);
-            }
-            return ClaimReader.read(text.toString(), 1);
-        }
-        List<ClaimReader.Read> records = ClaimFile.read(input);
+    /** The claims of the target's member in the file, in file order, as {@code score} scores them together. */
+    private static List<Claim> member(List<ClaimReader.Read> records, ClaimReader.Read target) {
+        String memberId = target.claim().memberId();
+        List<Claim> member = new ArrayList<>();
         for (ClaimReader.Read r : records) {
-            if ((r.ok() && claimId.equals(r.claim().claimId())) || (!r.ok() && claimId.equals(r.error().claimId()))) {
-                return r;
+            if (r == target || (r.ok() && memberId != null && memberId.equals(r.claim().memberId()))) {
+                member.add(r.claim());
             }
         }
-        err.println("claimrules: no claim " + claimId + " in " + input);
-        return null;
+        return member;
     }
 
-    private static void print(PrintWriter out, Claim claim, Explanation explanation, ClaimEngine engine) {
+    /** One claim (a JSON object, on one line or several), or a JSON Lines file of claims. */
+    private List<ClaimReader.Read> readClaims() throws IOException {
+        StringWriter text = new StringWriter();
+        try (Reader in = Streams.openInput(input)) {
+            in.transferTo(text);
+        }
+        ClaimReader.Read whole = ClaimReader.read(text.toString(), 1);
+        if (whole.ok() || text.toString().strip().indexOf('\n') < 0) {
+            return List.of(whole);
+        }
+        return ClaimFile.read(input);
+    }
+
+    private static void print(PrintWriter out, Claim claim, Explanation explanation, ClaimEngine engine, int siblings) {
         out.println("Claim " + claim.claimId() + " (" + claim.profile() + "): " + explanation.result().disposition()
                 + ", " + explanation.edits().size() + (explanation.edits().size() == 1 ? " edit" : " edits")
                 + "; ruleset " + explanation.result().rulesetVersion());
+        if (siblings > 0) {
+            out.println("Scored with the member's " + siblings + " other " + (siblings == 1 ? "claim" : "claims")
+                    + " in this input, as score does: the sessions they record are marked \"in this batch\" below.");
+        }
         int n = 0;
         for (Explanation.EditReason reason : explanation.edits()) {
             Edit e = reason.edit();

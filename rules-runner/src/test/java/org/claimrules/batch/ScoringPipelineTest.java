@@ -85,7 +85,7 @@ class ScoringPipelineTest {
             }
             claimsByMember.merge(r.claim().memberId(), 1, Integer::sum);
             try {
-                if (!TestData.engine().evaluate(r.claim(), List.of(), null).sessionsForLaterClaims().isEmpty()) {
+                if (!TestData.engine().evaluate(r.claim(), List.of(), null).historyForLaterClaims().isEmpty()) {
                     feedingByMember.merge(r.claim().memberId(), 1, Integer::sum);
                 }
             } catch (RuntimeException invalid) {

@@ -34,7 +34,7 @@ class ExplainAndCatalogCommandTest {
         assertTrue(run.out().contains("FJ-UNIT-003 on line 3"), run::toString);
         assertTrue(run.out().contains("rules/facet/units.drl:"), run::toString);
         assertTrue(run.out().contains("maxLevelsPerSession = 2"), run::toString);
-        assertTrue(run.out().contains("facet line 3: 64495"), run::toString);
+        assertTrue(run.out().contains("FacetLine (addOn = true, code = 64495, level = 3, lineNumber = 3"), run::toString);
     }
 
     @Test
@@ -46,9 +46,36 @@ class ExplainAndCatalogCommandTest {
         assertTrue(out.contains("FJ-FREQ-001 on line 1"), run::toString);
         assertTrue(out.contains("rules/facet/frequency.drl:"), run::toString);
         // the history entry of 2025-03-02 is exactly 12 months back: outside the window
-        assertTrue(out.contains("5 diagnostic sessions in LUMBAR_SACRAL in the rolling 12 months after 2025-03-02"), run::toString);
+        assertTrue(out.contains("SessionCount (count = 5)"), run::toString);
+        assertTrue(out.contains("intent = DIAGNOSTIC, region = LUMBAR_SACRAL, windowStart = 2025-03-02"), run::toString);
+        assertTrue(out.contains("dates counted: 2025-04-10 (history claim C-0901)"), run::toString);
         assertTrue(out.contains("diagnosticSessionsPer12Months = 4"), run::toString);
         assertTrue(out.contains("history claim C-0904"), "the derivation shows the sessions counted:\n" + run);
+    }
+
+    @Test
+    void explainScoresAClaimWithItsMembersOtherClaimsAsScoreDoes() throws IOException {
+        Path examples = Path.of("../examples/claims.jsonl");
+        Path results = tmp.resolve("examples-results.jsonl");
+        Cli.Run score = Cli.run("score", "--input", examples.toString(), "--output", results.toString());
+        assertEquals(ExitCodes.OK, score.exit(), score::toString);
+        String scored = Files.readAllLines(results).stream().filter(l -> l.contains("\"claimId\":\"EX-013B\""))
+                .findFirst().orElseThrow();
+        assertTrue(scored.contains("\"disposition\":\"REVIEW\"") && scored.contains("FJ-RESP-002"), scored);
+
+        Cli.Run run = Cli.run("explain", "--input", examples.toString(), "--claim", "EX-013B");
+        assertEquals(ExitCodes.OK, run.exit(), run::toString);
+        assertTrue(run.out().contains("Claim EX-013B (MEDICARE): REVIEW"), run::toString);
+        assertTrue(run.out().contains("FJ-RESP-002 on line 1"), run::toString);
+        assertTrue(run.out().contains("in this batch"), "the sibling's session is named:\n" + run);
+    }
+
+    @Test
+    void explainWithoutClaimExplainsEveryClaimOfTheFile() {
+        Cli.Run run = Cli.run("explain", "--input", "../examples/claims.jsonl");
+        assertEquals(ExitCodes.OK, run.exit(), run::toString);
+        assertTrue(run.out().contains("Claim EX-001 ") && run.out().contains("Claim EX-013B "), run::toString);
+        ValidateCommandTest.assertNoStackTrace(run);
     }
 
     @Test

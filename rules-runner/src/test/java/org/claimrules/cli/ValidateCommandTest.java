@@ -32,7 +32,7 @@ class ValidateCommandTest {
         return HEADER + "\n" + String.join("\n",
                 "rule \"" + name + "\"",                                  // 8
                 "    " + metadata,                                        // 9
-                "    @category(\"UNITS\")",                               // 10
+                "    @category(\"UNITS\") @message(\"many units on {$f.code}\")", // 10
                 "    @reference(\"test\")",                               // 11
                 "when",                                                   // 12
                 "    " + constraint,                                      // 13
@@ -44,7 +44,7 @@ class ValidateCommandTest {
 
     private static final String GOOD_METADATA = "@editId(\"XT-TEST-001\") @severity(\"WARN\")";
     private static final String GOOD_CONSTRAINT = "$f : FacetLine( line.units() > 7 )";
-    private static final String GOOD_CONSEQUENCE = "edit(kcontext, $f.lineNumber(), \"many units on \" + $f.code());";
+    private static final String GOOD_CONSEQUENCE = "edit(kcontext, $f.getLineNumber());";
 
     @TempDir
     Path tmp;
@@ -85,7 +85,7 @@ class ValidateCommandTest {
     void aTypeErrorInAConsequenceIsTracedFromGeneratedJavaToTheDrlLine() throws IOException {
         Path dir = Cli.export(tmp, "rules");
         write(dir, rule("XT-TEST-001 Test", GOOD_METADATA, GOOD_CONSTRAINT,
-                "edit(kcontext, $f.lineNumber(), \"many units on \" + $f.procedureKode());"));
+                "edit(kcontext, $f.getProcedureKode());"));
         Cli.Run run = Cli.run("validate", dir.toString());
         assertEquals(ExitCodes.RULESET, run.exit(), run::toString);
         assertTrue(run.out().contains("rules/facet/analyst-test.drl:15"), run::toString);

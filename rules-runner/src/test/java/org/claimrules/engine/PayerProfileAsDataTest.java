@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A third payer profile is only a row of data: a regional plan that covers 3 diagnostic sessions a
- * year, added to a copy of the bundled ruleset's profile table, scores without any Java change.
+ * A third payer profile is only data: a regional plan that covers 3 diagnostic sessions a year,
+ * added to a copy of the bundled ruleset's profile list and facet parameters, scores without any
+ * Java change.
  */
 class PayerProfileAsDataTest {
 
@@ -42,6 +43,7 @@ class PayerProfileAsDataTest {
     static void addRegionalPlan() throws Exception {
         Rulesets.copyOfBundled(dir);
         // Same as COMMERCIAL but 3 diagnostic sessions in 12 months; no prior-authorization row.
+        Rulesets.appendLine(dir.resolve("tables/profiles.csv"), "REGIONAL,A regional plan");
         Rulesets.appendLine(dir.resolve("tables/facet/profile-parameters.csv"),
                 "REGIONAL,,,DOCUMENTATION,50,1,50,12,3,4,,,,,false,true,true,false,,EITHER,3,EITHER,EITHER,EITHER,,");
         engine = ClaimEngine.fromDirectory(dir);

@@ -21,8 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.claimrules.io.ClaimReader;
 import org.claimrules.model.Claim;
 import org.claimrules.model.result.ClaimResult;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,9 +40,10 @@ class RulesetSwapTest {
         CountDownLatch inFlight = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean held = new AtomicBoolean();
-        DefaultAgendaEventListener holdAfterFirstFiring = new DefaultAgendaEventListener() {
+        engine.setClaimBudget(java.time.Duration.ofMinutes(5)); // the claim is held while the new ruleset compiles
+        RuleListener holdAfterFirstFiring = new RuleListener() {
             @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
+            public void fired(String rule, List<Object> matched, List<Object> inserted) {
                 if (held.compareAndSet(false, true)) {
                     inFlight.countDown();
                     try {

@@ -1,35 +1,57 @@
 package org.claimrules.tables;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.util.List;
 import org.claimrules.engine.RulesetLoader;
-import org.claimrules.model.tables.FacetCode;
+import org.claimrules.model.Claim;
+import org.claimrules.io.ClaimReader;
 import org.junit.jupiter.api.Test;
 
 class BundledTablesTest {
 
+    private static final ClassLoader RULES = RulesetLoader.class.getClassLoader();
+
     @Test
     void everyBundledTableRowParsesWithValidDates() throws Exception {
-        ReferenceData.Loaded loaded = ReferenceData.load(RulesetLoader.bundledRoot());
+        Tables.Loaded loaded = Tables.load(RulesetLoader.bundledRoot(), RULES);
         assertEquals(List.of(), loaded.problems());
-        assertTrue(loaded.data().knowsProfile("MEDICARE"));
-        assertTrue(loaded.data().knowsProfile("COMMERCIAL"));
-        assertEquals(6, List.of("64490", "64491", "64492", "64493", "64494", "64495").stream()
-                .filter(loaded.data()::isFacetCode).count());
-        assertFalse(loaded.data().coveredDiagnosis("M47816").isEmpty(), "diagnoses are looked up without the dot");
+        assertTrue(loaded.tables().knowsProfile("MEDICARE"));
+        assertTrue(loaded.tables().knowsProfile("COMMERCIAL"));
+    }
+
+    @Test
+    void aClaimGetsTheRowsItsCodesDiagnosesAndProfileSelect() throws Exception {
+        Tables tables = Tables.load(RulesetLoader.bundledRoot(), RULES).tables();
+        Claim claim = ClaimReader.read("""
+                {"claimId":"T-1","payer":{"profile":"MEDICARE","mac":"CGS_J15"},
+                 "billingProvider":{"role":"PRACTITIONER"},"placeOfService":"11","patient":{"memberId":"M-1"},
+                 "diagnoses":["M47816"],
+                 "lines":[{"lineNumber":1,"procedureCode":"64493","units":1,"serviceDate":"2026-03-02"}]}""".replace("\n", ""), 1).claim();
+        List<String> selected = tables.rowsFor(claim).stream()
+                .map(r -> r.getClass().getSimpleName() + " " + RowType.properties(r).getOrDefault("code",
+                        RowType.properties(r).getOrDefault("profile", RowType.properties(r).get("mac"))))
+                .toList();
+        assertTrue(selected.contains("FacetCode 64493"), selected::toString);
+        assertTrue(selected.stream().noneMatch(s -> s.equals("FacetCode 64490")), selected::toString);
+        assertTrue(selected.contains("CoveredDiagnosis M47.816"), "diagnoses match without the dot: " + selected);
+        assertTrue(selected.contains("FacetParameters MEDICARE"), selected::toString);
+        assertTrue(selected.stream().noneMatch(s -> s.equals("FacetParameters COMMERCIAL")), selected::toString);
+        // the junction table keeps only its most specific rows: MEDICARE with CGS_J15 over the blank row
+        assertEquals(List.of("JunctionRule MEDICARE"),
+                selected.stream().filter(s -> s.startsWith("JunctionRule")).toList());
     }
 
     @Test
     void aRowThatDoesNotParseIsReportedWithFileLineAndColumn() throws Exception {
-        String csv = "code,region,level,addOn,primaryCode,requiresCode,description,validFrom,validTo\n"
+        String csv = "\uFEFFcode,region,level,addOn,primaryCode,requiresCode,description,validFrom,validTo\n"
                 + "64490,CERVICAL_THORACIC,1,false,,,ok,,\n"
                 + "64491,CERVICAL_THORACIC,two,true,64490,,bad level,2026-13-01,\n";
-        TableReader.Result<FacetCode> result = TableReader.read("tables/facet/code-families.csv", new StringReader(csv), FacetCode.class);
-        assertEquals(1, result.rows().size());
+        TableReader.Result<?> result = TableReader.read("tables/facet/code-families.csv", new StringReader(csv),
+                RowType.of(Class.forName("rules.facet.FacetCode", true, RULES)));
+        assertEquals(1, result.rows().size(), "a byte order mark before the header is not part of the first column");
         assertEquals(2, result.problems().size());
         TableProblem level = result.problems().get(0);
         assertEquals(3, level.line());
@@ -43,9 +65,11 @@ class BundledTablesTest {
                 + "64493,172.08,88.31,1,a,2026-01-01,2026-12-31\n"
                 + "64493,180.00,90.00,1,b,2026-06-01,\n"
                 + "64494,87.98,49.17,1,c,2027-01-01,2026-12-31\n";
-        TableReader.Result<org.claimrules.model.tables.Fee> result =
-                TableReader.read("tables/fees.csv", new StringReader(csv), org.claimrules.model.tables.Fee.class);
-        List<TableProblem> problems = ValidityOverlaps.find(ReferenceData.FEES, result.rows());
+        TableReader.Result<?> result = TableReader.read("tables/fees.csv", new StringReader(csv),
+                RowType.of(Class.forName("rules.shared.Fee", true, RULES)));
+        TableManifest.Spec spec = new TableManifest.Spec("fees", "tables/fees.csv", "rules.shared.Fee", List.of(),
+                false, List.of("code"), List.of(), 1);
+        List<TableProblem> problems = ValidityOverlaps.find(spec, result.rows());
         assertEquals(2, problems.size(), problems.toString());
         assertEquals(3, problems.get(0).line());
         assertTrue(problems.get(1).message().contains("after"), problems.get(1).message());

@@ -36,4 +36,9 @@ public record Line(
         return hasModifier("RT") ? "RT" : hasModifier("LT") ? "LT" : null;
     }
 
+    /** This line and the other each carry one side, and not the same one (one RT, one LT). */
+    public boolean oppositeSide(Line other) {
+        return oneSide() && other.oneSide() && !side().equals(other.side());
+    }
+
 }

@@ -1,0 +1,192 @@
+package org.claimrules.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.claimrules.model.Claim;
+import org.claimrules.model.ClaimLine;
+import org.claimrules.model.HistoryEntry;
+import org.claimrules.model.result.ErrorCode;
+import org.claimrules.model.result.ErrorRecord;
+import org.claimrules.model.result.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scores one member's claims together: each claim counts the sessions its siblings record (what
+ * their rules derive as counting for later claims), except on its own service dates.
+ *
+ * <p>The invariant it rests on: <b>no rule looks forward in time</b> — what is decided about a line
+ * depends only on sessions dated before the line's date (and its own claim). So the member's
+ * service dates are taken in order; at each date, every claim with a line on that date is scored
+ * with the siblings' sessions dated before it, which are final by then. A claim's result is that
+ * of its last date. A claim is scored once per date of its own (usually once), with the sessions
+ * of the lookback window only (the ruleset's {@code history.lookbackMonths}), so a member's cost is
+ * close to linear in its claims. At the end the invariant is checked: each claim's last scoring
+ * must have seen exactly the sibling sessions they finally record; if not, a rule looked forward,
+ * and the member's claims are engine errors rather than answers that depend on the order.
+ */
+final class MemberScorer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MemberScorer.class);
+
+    private MemberScorer() {
+    }
+
+    /** One claim's outcome: its evaluation, or why it has none. */
+    record Scored(Claim claim, Evaluation evaluation, RuntimeException failure) {
+        Outcome outcome() {
+            if (evaluation != null) {
+                return evaluation.result();
+            }
+            if (failure instanceof InvalidClaimException e) {
+                return ErrorRecord.of(claim.claimId(), e.code(), e.getMessage(), e.field(), null);
+            }
+            return ErrorRecord.of(claim.claimId(), ErrorCode.ENGINE_ERROR, failure.getMessage(), null, null);
+        }
+    }
+
+    /** A claim's recorded sessions and the sibling input its latest scoring used. */
+    private static final class State {
+        final Claim claim;
+        final Set<LocalDate> dates;
+        Evaluation evaluation;
+        RuntimeException failure;
+        List<HistoryEntry> input;
+
+        State(Claim claim) {
+            this.claim = claim;
+            this.dates = new TreeSet<>();
+            claim.lines().stream().map(ClaimLine::serviceDate).filter(Objects::nonNull).forEach(dates::add);
+        }
+
+        List<HistoryEntry> recorded() {
+            return evaluation == null ? List.of() : evaluation.historyForLaterClaims();
+        }
+    }
+
+    static List<Scored> score(ClaimEngine engine, List<Claim> claims) {
+        List<State> states = run(engine, claims);
+        return states.stream().map(s -> new Scored(s.claim, s.evaluation, s.failure)).toList();
+    }
+
+    static Evaluation explain(ClaimEngine engine, List<Claim> claims, int target, RuleListener listener) {
+        List<State> states = run(engine, claims);
+        State s = states.get(target);
+        if (s.failure != null) {
+            throw s.failure;
+        }
+        return engine.evaluate(s.claim, s.input == null ? List.of() : s.input, listener);
+    }
+
+    private static List<State> run(ClaimEngine engine, List<Claim> claims) {
+        List<State> states = claims.stream().map(State::new).toList();
+        if (states.size() == 1) {
+            score(engine, states.get(0), List.of());
+            return states;
+        }
+        int months = engine.ruleset().historyLookbackMonths();
+        // the dates of the member, each with the claims that have a line on it
+        NavigableMap<LocalDate, List<Integer>> byDate = new TreeMap<>();
+        for (int k = 0; k < states.size(); k++) {
+            for (LocalDate d : states.get(k).dates) {
+                byDate.computeIfAbsent(d, x -> new ArrayList<>()).add(k);
+            }
+        }
+        for (Map.Entry<LocalDate, List<Integer>> date : byDate.entrySet()) {
+            for (int k : date.getValue()) {
+                State s = states.get(k);
+                if (s.failure != null) {
+                    continue;
+                }
+                List<HistoryEntry> input = siblings(states, k, date.getKey(), months);
+                if (s.evaluation == null || !input.equals(s.input)) {
+                    score(engine, s, input);
+                }
+            }
+        }
+        for (State s : states) {
+            if (s.dates.isEmpty() && s.failure == null && s.evaluation == null) {
+                score(engine, s, List.of()); // no dated line: the validator refuses it
+            }
+        }
+        checkInvariant(states, months);
+        return states;
+    }
+
+    private static void score(ClaimEngine engine, State s, List<HistoryEntry> input) {
+        s.input = input;
+        try {
+            s.evaluation = engine.evaluate(s.claim, input, null);
+        } catch (InvalidClaimException e) {
+            s.evaluation = null;
+            s.failure = e;
+        } catch (RuntimeException e) {
+            LOG.error("engine error on claim {}", s.claim.claimId(), e);
+            s.evaluation = null;
+            s.failure = e instanceof EngineErrorException ? e
+                    : new EngineErrorException(s.claim.claimId(), e);
+        }
+    }
+
+    /**
+     * The sessions claim {@code k}'s siblings record before {@code date} within the lookback, less
+     * those on {@code k}'s own dates; one per date, family, region and intent, in a stable order.
+     */
+    private static List<HistoryEntry> siblings(List<State> states, int k, LocalDate date, int months) {
+        LocalDate from = date.minusMonths(months);
+        Set<LocalDate> own = states.get(k).dates;
+        Map<List<Object>, HistoryEntry> unique = new LinkedHashMap<>();
+        for (int j = 0; j < states.size(); j++) {
+            if (j == k) {
+                continue;
+            }
+            for (HistoryEntry h : states.get(j).recorded()) {
+                LocalDate d = h.serviceDate();
+                if (d.isBefore(date) && !d.isBefore(from) && !own.contains(d)) {
+                    unique.putIfAbsent(List.of(d, String.valueOf(h.family()), String.valueOf(h.region()),
+                            String.valueOf(h.intent())), h);
+                }
+            }
+        }
+        List<HistoryEntry> out = new ArrayList<>(unique.values());
+        out.sort(Comparator.comparing(HistoryEntry::serviceDate).thenComparing(h -> String.valueOf(h.claimId())));
+        return out;
+    }
+
+    /** Each claim's last scoring must have seen what its siblings finally record; else a rule looked forward. */
+    private static void checkInvariant(List<State> states, int months) {
+        Set<Integer> broken = new HashSet<>();
+        for (int k = 0; k < states.size(); k++) {
+            State s = states.get(k);
+            if (s.evaluation == null || s.dates.isEmpty()) {
+                continue;
+            }
+            LocalDate last = ((TreeSet<LocalDate>) s.dates).last();
+            if (!siblings(states, k, last, months).equals(s.input)) {
+                broken.add(k);
+            }
+        }
+        if (broken.isEmpty()) {
+            return;
+        }
+        LOG.error("a rule looks forward in time: the in-batch history of a member with {} claims did not settle",
+                states.size());
+        for (State s : states) {
+            if (s.evaluation != null) {
+                s.evaluation = null;
+                s.failure = new EngineErrorException(s.claim.claimId(), new IllegalStateException(
+                        "the member's claims do not settle: a rule depends on sessions dated after the line"));
+            }
+        }
+    }
+}

@@ -1,5 +1,0 @@
-package org.claimrules.model.tables;
-
-public enum ScalesRequired {
-    BOTH, EITHER
-}
