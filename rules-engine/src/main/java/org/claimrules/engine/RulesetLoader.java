@@ -102,6 +102,7 @@ public final class RulesetLoader {
         problems.addAll(tableProblems(tables));
         EditCatalog.Read catalog = EditCatalog.read(kieBase);
         problems.addAll(withRuleLines(root, catalog.problems()));
+        problems.addAll(RuleSandbox.check(container, kieBase, KBASE, root));
         if (!problems.isEmpty()) {
             throw new RulesetException("ruleset " + version + " is not valid", problems);
         }
