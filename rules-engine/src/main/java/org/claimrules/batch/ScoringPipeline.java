@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A claim's result depends on every earlier-dated claim of its member anywhere in the file, so
  * no result is final before the whole input is read. Records are kept in memory (as text, with
- * their member read by a streaming scan) while they fit the memory budget; past it they are
- * spilled to partition files by a hash of the member, each partition is scored on its own (it
- * holds whole members), its results are written in input order, and the partitions are merged by
- * input index into the output.
+ * their member and claim ID read by a streaming scan) while they fit the memory budget; past it
+ * they are spilled to partition files by a hash of the member, each partition is scored on its
+ * own (it holds whole members), its results are written in input order, and the partitions are
+ * merged by input index into the output. Held in memory, results are written in input order as
+ * they are scored (see {@link OrderedDrain}), so a stop keeps every result finished in order.
  */
 public final class ScoringPipeline {
 
