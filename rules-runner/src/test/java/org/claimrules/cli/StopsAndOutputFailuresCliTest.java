@@ -157,10 +157,20 @@ class StopsAndOutputFailuresCliTest {
 
     @Test
     @Timeout(300)
-    void runningOutOfMemoryExits5WithAPlainMessage() throws Exception {
+    void runningOutOfMemoryWhileLoadingAHugeTableExits5WithAPlainMessage() throws Exception {
         Path ruleset = Cli.export(dir, "rules");
+        // One 150-million-character cell: more than the whole heap given below.
+        try (var out = Files.newBufferedWriter(ruleset.resolve("tables/fees.csv"), StandardCharsets.US_ASCII,
+                java.nio.file.StandardOpenOption.APPEND)) {
+            char[] block = new char[1 << 20];
+            java.util.Arrays.fill(block, '9');
+            for (int i = 0; i < 150; i++) {
+                out.write(block);
+            }
+            out.write('\n');
+        }
         Path err = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(java("-Xmx40m", ClaimRulesCli.class.getName(), "validate", ruleset.toString()))
+        Process p = new ProcessBuilder(java("-Xmx96m", ClaimRulesCli.class.getName(), "validate", ruleset.toString()))
                 .redirectErrorStream(true).redirectOutput(err.toFile()).start();
         assertTrue(p.waitFor(240, TimeUnit.SECONDS));
         String text = Files.readString(err);
