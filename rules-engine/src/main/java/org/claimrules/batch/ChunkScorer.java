@@ -5,9 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.claimrules.engine.ClaimEngine;
 import org.claimrules.io.ClaimReader;
@@ -32,7 +30,7 @@ final class ChunkScorer {
     private final ExecutorService pool;
     private final int maxRecordChars;
 
-    /** {@code engine} null: no rules, each claim is written back as read (the I/O baseline). */
+    /** {@code engine} null: no rules, each claim is written back as read (the I/O baseline); {@code pool} runs the tasks. */
     ChunkScorer(ClaimEngine engine, ExecutorService pool, int maxRecordChars) {
         this.engine = engine;
         this.pool = pool;
@@ -40,13 +38,17 @@ final class ChunkScorer {
     }
 
     /**
-     * Returns one serialised outcome (without its newline) per record, or null where {@code stop}
-     * was raised before the record was scored.
+     * Scores the chunk on the pool and hands each serialised outcome (without its newline) to
+     * {@code sink} in chunk order, on the calling thread, as soon as it and all before it are ready.
+     * Returns how many were handed over: the chunk's size, or fewer once {@code stop} is raised.
+     *
+     * @throws ScoringFailedException when a task fails in any way (see {@link OrderedDrain})
      */
-    byte[][] score(Chunk chunk, BatchTally tally, Progress progress, AtomicBoolean stop) throws InterruptedException {
+    int score(Chunk chunk, BatchTally tally, Progress progress, AtomicBoolean stop, OrderedDrain.Sink sink)
+            throws java.io.IOException, InterruptedException {
         int[] order = groupByMember(chunk);
         byte[][] out = new byte[chunk.size][];
-        List<Future<?>> futures = new ArrayList<>();
+        OrderedDrain drain = new OrderedDrain(chunk.size);
         int from = 0;
         while (from < order.length) {
             int to = Math.min(order.length, from + TASK_CLAIMS);
@@ -54,21 +56,18 @@ final class ChunkScorer {
                 to++;
             }
             int[] slice = Arrays.copyOfRange(order, from, to);
-            if (pool == null) {
-                scoreTask(chunk, slice, out, tally, progress, stop);
-            } else {
-                futures.add(pool.submit(() -> scoreTask(chunk, slice, out, tally, progress, stop)));
-            }
+            pool.execute(() -> {
+                Throwable failed = null;
+                try {
+                    scoreTask(chunk, slice, out, tally, progress, stop);
+                } catch (Throwable t) {
+                    failed = t;
+                }
+                drain.finished(slice, out, failed);
+            });
             from = to;
         }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("scoring failed", e.getCause());
-            }
-        }
-        return out;
+        return drain.drain(out, sink, stop);
     }
 
     private void scoreTask(Chunk chunk, int[] slice, byte[][] out, BatchTally tally, Progress progress,
@@ -124,11 +123,7 @@ final class ChunkScorer {
     }
 
     private ClaimReader.Read read(Chunk chunk, int pos) {
-        long line = chunk.inputLine[pos];
-        if (chunk.text[pos] == null) {
-            return ClaimReader.tooLong(line, chunk.length[pos], maxRecordChars);
-        }
-        return ClaimReader.read(chunk.text[pos], line);
+        return chunk.read(pos, maxRecordChars);
     }
 
     static byte[] bytes(Object outcome) {

@@ -23,6 +23,7 @@ final class RecordSource implements AutoCloseable {
     private final BlockingQueue<List<RecordReader.Record>> queue = new ArrayBlockingQueue<>(16);
     private final Thread thread;
     private volatile IOException failure;
+    private volatile Throwable fatal;
     private volatile boolean closed;
 
     private final java.io.Reader raw;
@@ -56,6 +57,9 @@ final class RecordSource implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             failure = new IOException(e.getMessage(), e);
+        } catch (Error e) {
+            // out of memory, say: the input is not at its end, and must not be taken to be
+            fatal = e;
         } finally {
             try {
                 queue.put(END);
@@ -70,6 +74,9 @@ final class RecordSource implements AutoCloseable {
         while (!stop.get()) {
             List<RecordReader.Record> batch = queue.poll(100, TimeUnit.MILLISECONDS);
             if (batch == END) {
+                if (fatal != null) {
+                    throw new ScoringFailedException("reading the input failed", fatal);
+                }
                 if (failure != null) {
                     throw failure;
                 }

@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A claim's result depends on every earlier-dated claim of its member anywhere in the file, so
  * no result is final before the whole input is read. Records are kept in memory (as text, with
- * their member read by a streaming scan) while they fit the memory budget; past it they are
- * spilled to partition files by a hash of the member, each partition is scored on its own (it
- * holds whole members), its results are written in input order, and the partitions are merged by
- * input index into the output.
+ * their member and claim ID read by a streaming scan) while they fit the memory budget; past it
+ * they are spilled to partition files by a hash of the member, each partition is scored on its
+ * own (it holds whole members), its results are written in input order, and the partitions are
+ * merged by input index into the output. Held in memory, results are written in input order as
+ * they are scored (see {@link OrderedDrain}), so a stop keeps every result finished in order.
  */
 public final class ScoringPipeline {
 
@@ -78,13 +79,24 @@ public final class ScoringPipeline {
         return new Builder(engine);
     }
 
+    /**
+     * Scores {@code input} into {@code out}. Results are written in input order as soon as they and
+     * every result before them are ready; a stop ends the run at a record boundary within a moment,
+     * with every result already finished in order written.
+     *
+     * @throws ScoringFailedException when a worker or the reader fails (an Error included); it carries how far the run got
+     * @throws OutputFailedException when {@code out} or the spill files cannot be written
+     */
     public Outcome run(Reader input, OutputStream out) throws IOException, InterruptedException {
-        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, new Workers());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());
         BatchTally tally = new BatchTally();
         ChunkScorer scorer = new ChunkScorer(engine == null ? null : engine.pinned(), pool, maxRecordChars);
         Chunk memory = new Chunk();
+        ClaimIds claimIds = new ClaimIds();
         SpillStore spill = null;
         long read = 0;
+        Written written = new Written();
+        removeStaleSpillFolders();
         try (RecordSource in = new RecordSource(new RecordReader(input, maxRecordChars), input)) {
             progress.phase("reading", -1);
             if (forcedPartitions > 0) {
@@ -93,12 +105,12 @@ public final class ScoringPipeline {
             java.util.List<RecordReader.Record> batch;
             while (!stop.get() && (batch = in.next(stop)) != null) {
                 for (RecordReader.Record r : batch) {
-                    String key = r.tooLong() ? null : MemberKey.of(r.text());
+                    Entry e = entry(r, claimIds);
                     if (spill != null) {
-                        spill.add(read, r.inputLine(), r.length(), key, r.text());
+                        spill.add(read, r.inputLine(), r.length(), e.key, e.kind, e.text);
                     } else {
-                        memory.add(read, r.inputLine(), r.length(), key, r.text());
-                        if (memory.footprint() > memoryBudget) {
+                        memory.add(read, r.inputLine(), r.length(), e.key, e.kind, e.text);
+                        if (memory.footprint() + claimIds.footprint() > memoryBudget) {
                             spill = new SpillStore(spillDir, partitionsFor(memory));
                             LOG.info("input exceeds the memory budget of {} MB: spilling to {} partitions in {}",
                                     memoryBudget >> 20, spill.partitions(), spill.dir());
@@ -111,50 +123,80 @@ public final class ScoringPipeline {
                 progress.advance(batch.size());
             }
             if (stop.get()) {
-                return new Outcome(read, 0, Stage.READING, spill == null ? 1 : spill.partitions(), tally);
+                return new Outcome(read, 0, Stage.READING, spill == null ? 1 : spill.partitions(), tally.copy());
             }
             if (spill == null) {
-                return inMemory(memory, read, scorer, tally, out);
+                return inMemory(memory, read, scorer, tally, out, written);
             }
-            return spilled(spill, read, scorer, tally, out);
+            return spilled(spill, read, scorer, tally, out, written);
         } catch (SpillStore.SpillException e) {
             throw new OutputFailedException("temporary files in " + spillDir + ": ", e.io());
+        } catch (ScoringFailedException e) {
+            flushQuietly(out);
+            throw e.with(new Outcome(read, written.count, Stage.SCORING, spill == null ? 1 : spill.partitions(),
+                    tally.copy()));
         } finally {
+            pool.shutdownNow();
             if (spill != null) {
                 spill.close();
             }
-            if (pool != null) {
-                pool.shutdownNow();
-            }
         }
     }
 
-    private Outcome inMemory(Chunk chunk, long read, ChunkScorer scorer, BatchTally tally, OutputStream out)
-            throws IOException, InterruptedException {
+    /** Records written to the output so far, for a run that fails part-way. */
+    private static final class Written {
+        long count;
+    }
+
+    /** How a record is held until it is scored. */
+    private record Entry(String key, byte kind, String text) {
+    }
+
+    /**
+     * A record is grouped by its member; the second record with a claim ID already seen is an
+     * error record (DUPLICATE_CLAIM) decided here, in input order, so that which one is the
+     * duplicate does not depend on threads or partitions.
+     */
+    private static Entry entry(RecordReader.Record r, ClaimIds claimIds) {
+        if (r.invalidUtf8()) {
+            return new Entry(null, Chunk.INVALID_UTF8, null);
+        }
+        if (r.tooLong()) {
+            return new Entry(null, Chunk.TOO_LONG, null);
+        }
+        MemberKey.Keys keys = MemberKey.scan(r.text());
+        if (keys.claimId() != null && !claimIds.add(keys.claimId())) {
+            return new Entry(null, Chunk.DUPLICATE, keys.claimId());
+        }
+        return new Entry(keys.member(), Chunk.TEXT, r.text());
+    }
+
+    private void removeStaleSpillFolders() {
+        SpillFolders.Cleanup c = SpillFolders.removeStale(spillDir);
+        for (Path dir : c.removed()) {
+            LOG.info("removed the spill folder {} of an earlier run that did not end", dir);
+        }
+        for (String dir : c.left()) {
+            LOG.warn("spill folder left in place: {}", dir);
+        }
+    }
+
+    private Outcome inMemory(Chunk chunk, long read, ChunkScorer scorer, BatchTally tally, OutputStream out,
+            Written written) throws IOException, InterruptedException {
         progress.phase("scoring", read);
-        byte[][] results = scorer.score(chunk, tally, progress, stop);
-        if (stop.get()) {
-            return new Outcome(read, 0, Stage.SCORING, 1, tally);
-        }
-        progress.phase("writing", read);
-        long written = 0;
-        for (byte[] line : results) {
-            if (stop.get()) {
-                break;
-            }
-            writeLine(out, line);
-            written++;
-        }
-        progress.advance(written);
+        scorer.score(chunk, tally, progress, stop, (position, bytes) -> {
+            writeLine(out, bytes);
+            written.count++;
+        });
         flush(out);
-        return new Outcome(read, written, written == read ? Stage.DONE : Stage.WRITING, 1, tally);
+        return new Outcome(read, written.count, written.count == read ? Stage.DONE : Stage.SCORING, 1, tally.copy());
     }
 
-    private Outcome spilled(SpillStore spill, long read, ChunkScorer scorer, BatchTally tally, OutputStream out)
-            throws IOException, InterruptedException {
+    private Outcome spilled(SpillStore spill, long read, ChunkScorer scorer, BatchTally tally, OutputStream out,
+            Written written) throws IOException, InterruptedException {
         spill.finishInput();
         progress.phase("scoring", read);
-        for (int p = 0; p < spill.partitions(); p++) {
+        for (int p = 0; p < spill.partitions() && !stop.get(); p++) {
             if (spill.count(p) == 0) {
                 continue;
             }
@@ -163,16 +205,20 @@ public final class ScoringPipeline {
                 LOG.warn("partition {} holds {} MB, more than the memory budget: one member or a few dominate",
                         p, chunk.footprint() >> 20);
             }
-            byte[][] results = scorer.score(chunk, tally, progress, stop);
-            if (stop.get()) {
-                return new Outcome(read, 0, Stage.SCORING, spill.partitions(), tally);
+            try (SpillStore.Results results = spill.new Results(p, chunk)) {
+                scorer.score(chunk, tally, progress, stop, results);
             }
-            spill.writeResults(p, chunk, results);
         }
-        progress.phase("writing", read);
-        long written = spill.merge(out, progress, stop);
+        boolean stoppedScoring = stop.get();
+        if (!stoppedScoring) {
+            progress.phase("writing", read);
+        }
+        // After a stop while scoring, the merge writes the results that are complete in input order.
+        AtomicBoolean mergeStop = stoppedScoring ? new AtomicBoolean() : stop;
+        written.count = spill.merge(out, progress, mergeStop);
         flush(out);
-        return new Outcome(read, written, written == read ? Stage.DONE : Stage.WRITING, spill.partitions(), tally);
+        Stage stage = written.count == read ? Stage.DONE : stoppedScoring ? Stage.SCORING : Stage.WRITING;
+        return new Outcome(read, written.count, stage, spill.partitions(), tally.copy());
     }
 
     /** Enough partitions that each fits half the budget, from the input size when it is known. */
@@ -189,6 +235,15 @@ public final class ScoringPipeline {
             out.write('\n');
         } catch (IOException e) {
             throw new OutputFailedException(e);
+        }
+    }
+
+    /** Before a failure is reported: what was written so far reaches the output, if it can. */
+    private static void flushQuietly(OutputStream out) {
+        try {
+            out.flush();
+        } catch (IOException | RuntimeException ignored) {
+            // the run is failing already; the failure reported is the first one
         }
     }
 

@@ -14,13 +14,14 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * Temporary files for inputs larger than memory: records are spread over partitions by a hash of
  * their member, so each partition holds whole members and can be scored on its own; each
  * partition's results are written in input order and merged back by input index at the end.
- * Everything lives in one private folder, removed on close.
+ * Everything lives in one folder only its owner can read (0700, files 0600: they hold whole
+ * claims), removed on close; one left by a killed run is removed by a later run (see
+ * {@link SpillFolders}).
  */
 final class SpillStore implements AutoCloseable {
 
@@ -33,7 +34,7 @@ final class SpillStore implements AutoCloseable {
 
     SpillStore(Path parent, int partitions) {
         try {
-            this.dir = Files.createTempDirectory(parent, ".claimrules-spill-");
+            this.dir = SpillFolders.create(parent);
         } catch (IOException e) {
             throw new SpillException(e);
         }
@@ -65,7 +66,7 @@ final class SpillStore implements AutoCloseable {
 
     void add(Chunk chunk) {
         for (int i = 0; i < chunk.size; i++) {
-            add(chunk.index[i], chunk.inputLine[i], chunk.length[i], chunk.key[i], chunk.text[i]);
+            add(chunk.index[i], chunk.inputLine[i], chunk.length[i], chunk.key[i], chunk.kind[i], chunk.text[i]);
         }
     }
 
@@ -80,27 +81,32 @@ final class SpillStore implements AutoCloseable {
         }
     }
 
-    void add(long index, long inputLine, long length, String key, String text) {
+    void add(long index, long inputLine, long length, String key, byte kind, String text) {
         try {
-            write(index, inputLine, length, key, text);
+            write(index, inputLine, length, key, kind, text);
         } catch (IOException e) {
             throw new SpillException(e);
         }
     }
 
-    private void write(long index, long inputLine, long length, String key, String text) throws IOException {
+    private void write(long index, long inputLine, long length, String key, byte kind, String text) throws IOException {
         int p = partitionOf(key, index, partitions);
         DataOutputStream out = writers[p];
         if (out == null) {
-            out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(input(p)), BUFFER));
+            out = open(input(p));
             writers[p] = out;
         }
         out.writeLong(index);
         out.writeLong(inputLine);
         out.writeLong(length);
+        out.writeByte(kind);
         writeString(out, key);
         writeString(out, text);
         counts[p]++;
+    }
+
+    private static DataOutputStream open(Path file) throws IOException {
+        return new DataOutputStream(new BufferedOutputStream(SpillFolders.newPrivateFile(file), BUFFER));
     }
 
     /** Ends the first pass: every partition file is complete. */
@@ -130,30 +136,56 @@ final class SpillStore implements AutoCloseable {
                 long index = in.readLong();
                 long line = in.readLong();
                 long length = in.readLong();
+                byte kind = in.readByte();
                 String key = readString(in);
-                chunk.add(index, line, length, key, readString(in));
+                chunk.add(index, line, length, key, kind, readString(in));
             }
         }
         Files.delete(input(partition));
         return chunk;
     }
 
-    void writeResults(int partition, Chunk chunk, byte[][] results) {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(output(partition)), BUFFER))) {
-            for (int i = 0; i < chunk.size; i++) {
-                out.writeLong(chunk.index[i]);
-                out.writeInt(results[i].length);
-                out.write(results[i]);
+    /** Where a partition's outcomes go, in the chunk's order (input order within the partition). */
+    final class Results implements OrderedDrain.Sink, AutoCloseable {
+        private final Chunk chunk;
+        private final DataOutputStream out;
+
+        Results(int partition, Chunk chunk) {
+            this.chunk = chunk;
+            try {
+                this.out = open(output(partition));
+            } catch (IOException e) {
+                throw new SpillException(e);
             }
-        } catch (IOException e) {
-            throw new SpillException(e);
+        }
+
+        @Override
+        public void accept(int position, byte[] outcome) {
+            try {
+                out.writeLong(chunk.index[position]);
+                out.writeInt(outcome.length);
+                out.write(outcome);
+            } catch (IOException e) {
+                throw new SpillException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new SpillException(e);
+            }
         }
     }
 
     /**
-     * Writes every partition's results to {@code out} in input order, one line each, until done or
-     * {@code stop} is raised; returns the number of records written. Output failures are reported
-     * as {@link OutputFailedException}, spill read failures as plain I/O errors.
+     * Writes the partitions' results to {@code out} in input order, one line each, until done, or
+     * {@code stop} is raised, or the next record in input order has no result (its partition was
+     * not scored, when a stop came while scoring): what is written is always the complete output's
+     * first records. Returns the number written. Output failures are reported as
+     * {@link OutputFailedException}, spill read failures as plain I/O errors.
      */
     long merge(OutputStream out, Progress progress, AtomicBoolean stop) throws IOException {
         record Head(long index, byte[] bytes, int partition) {
@@ -163,12 +195,15 @@ final class SpillStore implements AutoCloseable {
         long written = 0;
         try {
             for (int p = 0; p < partitions; p++) {
-                if (counts[p] > 0) {
+                if (counts[p] > 0 && Files.exists(output(p))) {
                     readers[p] = new DataInputStream(new BufferedInputStream(Files.newInputStream(output(p)), BUFFER));
-                    heads.add(next(readers[p], p, Head::new));
+                        Head first = next(readers[p], p, Head::new);
+                    if (first != null) {
+                        heads.add(first);
+                    }
                 }
             }
-            while (!heads.isEmpty() && !stop.get()) {
+            while (!heads.isEmpty() && !stop.get() && heads.peek().index() == written) {
                 Head h = heads.poll();
                 ScoringPipeline.writeLine(out, h.bytes());
                 written++;
@@ -246,11 +281,8 @@ final class SpillStore implements AutoCloseable {
                 }
             }
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
+        try {
+            SpillFolders.remove(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the spill folder " + dir, e);
         }

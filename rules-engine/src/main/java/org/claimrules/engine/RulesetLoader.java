@@ -155,6 +155,7 @@ public final class RulesetLoader {
         problems.addAll(MessageChecks.unboundVariables(catalog.catalog(), DrlIndex.of(root)));
         problems.addAll(withRuleLines(root, RetiredEdits.check(catalog.catalog(), tables.tables())));
         int lookback = lookbackMonths(root, problems);
+        problems.addAll(RuleSandbox.check(container, kieBase, KBASE, root));
         if (!problems.isEmpty()) {
             throw new RulesetException("ruleset " + version + " is not valid", problems);
         }

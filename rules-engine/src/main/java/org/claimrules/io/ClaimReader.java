@@ -60,6 +60,30 @@ public final class ClaimReader {
                 + limit, null, inputLine);
     }
 
+    /** The claim or error record of one record as {@link RecordReader} split it, read with limit {@code limit}. */
+    public static Read read(RecordReader.Record record, int limit) {
+        if (record.invalidUtf8()) {
+            return invalidUtf8(record.inputLine());
+        }
+        if (record.tooLong()) {
+            return tooLong(record.inputLine(), record.length(), limit);
+        }
+        return read(record.text(), record.inputLine());
+    }
+
+    /** JSON text is UTF-8 (RFC 8259): a record whose bytes are not is not JSON, and is not guessed at. */
+    public static Read invalidUtf8(long inputLine) {
+        return error(null, ErrorCode.INVALID_JSON, "not valid JSON: the record's bytes are not valid UTF-8",
+                null, inputLine);
+    }
+
+    /** A record whose claimId an earlier record of the same batch already used. */
+    public static Read duplicate(String claimId, long inputLine) {
+        return error(claimId, ErrorCode.DUPLICATE_CLAIM,
+                "claimId: an earlier record of this batch has the same claimId; only the first is scored",
+                "claimId", inputLine);
+    }
+
     public static Read read(String text, long inputLine) {
         if (text == null || text.isBlank()) {
             return error(null, ErrorCode.INVALID_JSON, "empty record", null, inputLine);
@@ -72,14 +96,17 @@ public final class ClaimReader {
             if (claim == null) {
                 return error(null, ErrorCode.NOT_AN_OBJECT, "a record must be one JSON object, not null", null, inputLine);
             }
-            return new Read(inputLine, claim, null);
+            ReadChecks.Problem bad = ReadChecks.numbers(claim);
+            if (bad != null) {
+                return error(shortId(claim.claimId()), ErrorCode.INVALID_VALUE, bad.message(), bad.field(), inputLine);
+            }
+            return new Read(inputLine, ReadChecks.trimmedCodes(claim), null);
         } catch (JsonProcessingException e) {
             return classify(e, text, inputLine);
         } catch (RuntimeException e) {
             // Not expected from Jackson with the limits set in Json; kept so that one record can never
             // stop a batch. The message would come from inside the parser: report only its type.
-            return error(null, ErrorCode.INVALID_JSON, "unreadable record (" + e.getClass().getSimpleName() + ")",
-                    null, inputLine);
+            return error(null, ErrorCode.INVALID_JSON, "unreadable record", null, inputLine);
         }
     }
 
@@ -87,7 +114,7 @@ public final class ClaimReader {
         String field = e instanceof JsonMappingException m ? path(m) : null;
         StreamConstraintsException limit = cause(e, StreamConstraintsException.class);
         if (limit != null) {
-            return error(null, ErrorCode.TOO_LARGE, "record exceeds a limit: " + firstLine(limit.getOriginalMessage()),
+            return error(null, ErrorCode.TOO_LARGE, "record exceeds a limit: " + JsonMessages.limit(limit),
                     field, inputLine);
         }
         InputCoercionException range = cause(e, InputCoercionException.class);
@@ -97,7 +124,7 @@ public final class ClaimReader {
         }
         StreamReadException syntax = cause(e, StreamReadException.class);
         if (syntax != null) {
-            return error(null, ErrorCode.INVALID_JSON, "not valid JSON: " + firstLine(syntax.getOriginalMessage()),
+            return error(null, ErrorCode.INVALID_JSON, "not valid JSON: " + JsonMessages.syntax(syntax),
                     field, inputLine);
         }
         if (field == null || field.isEmpty()) {
@@ -106,7 +133,7 @@ public final class ClaimReader {
             }
             if (e instanceof MismatchedInputException) {
                 // An object followed by more content: FAIL_ON_TRAILING_TOKENS.
-                return error(null, ErrorCode.INVALID_JSON, "not valid JSON: " + firstLine(e.getOriginalMessage()),
+                return error(null, ErrorCode.INVALID_JSON, "not valid JSON: content after the end of the object",
                         null, inputLine);
             }
         }
@@ -115,7 +142,7 @@ public final class ClaimReader {
             return error(id, ErrorCode.INVALID_VALUE, field + ": null is not allowed here", field, inputLine);
         }
         if (e instanceof InvalidFormatException f) {
-            String value = isProtected(field) ? "the value" : quote(f.getValue());
+            String value = isProtected(field) || !echoable(f.getTargetType()) ? "the value" : quote(f.getValue());
             return error(id, ErrorCode.INVALID_VALUE, prefix(field) + value + " is not " + expected(f.getTargetType()),
                     field, inputLine);
         }
@@ -125,12 +152,22 @@ public final class ClaimReader {
         }
         // Anything else from binding, e.g. a record constructor refusing a value: report its type only,
         // since a constructor's message may repeat the value.
-        return error(id, ErrorCode.INVALID_VALUE, prefix(field) + "cannot be read ("
-                + rootCause(e).getClass().getSimpleName() + ")", field, inputLine);
+        return error(id, ErrorCode.INVALID_VALUE, prefix(field) + "cannot be read as the format describes",
+                field, inputLine);
     }
 
     private static Read error(String claimId, ErrorCode code, String message, String field, long inputLine) {
         return new Read(inputLine, null, ErrorRecord.of(claimId, code, message, field, inputLine));
+    }
+
+    /** Values of these types are codes, dates or numbers, never free text: safe to repeat unless protected. */
+    private static boolean echoable(Class<?> type) {
+        return type != null && (type.isEnum() || type == java.time.LocalDate.class || Number.class.isAssignableFrom(type)
+                || type.isPrimitive());
+    }
+
+    private static String shortId(String id) {
+        return id != null && id.length() <= MAX_ECHOED_ID ? id : null;
     }
 
     /** Patient fields and diagnoses are never repeated in messages (see the class comment). */
@@ -220,19 +257,4 @@ public final class ClaimReader {
         return null;
     }
 
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
 }

@@ -32,6 +32,8 @@ public final class Json {
     public static final int MAX_NAME_CHARS = 1_000;
     /** Tokens of one record: a claim at every count limit has well under this; bounds work on absurd input. */
     public static final long MAX_TOKENS = 500_000;
+    /** Characters of one number: far above any real value; the values themselves are bounded by ReadChecks. */
+    public static final int MAX_NUMBER_CHARS = 64;
 
     private static final ObjectMapper MAPPER = create();
 
@@ -46,7 +48,7 @@ public final class Json {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING_CHARS)
-                        .maxNameLength(MAX_NAME_CHARS).maxNumberLength(64).maxTokenCount(MAX_TOKENS).build())
+                        .maxNameLength(MAX_NAME_CHARS).maxNumberLength(MAX_NUMBER_CHARS).maxTokenCount(MAX_TOKENS).build())
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 // A record that says two things about one field is ambiguous: refuse it, do not pick one.
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -9,10 +9,17 @@ import java.io.Reader;
  */
 public final class RecordReader implements AutoCloseable {
 
-    /** One record read; {@code text} is null when the record was longer than the limit. */
-    public record Record(long inputLine, String text, long length) {
+    /**
+     * One record read; {@code text} is null when the record was longer than the limit or, with
+     * {@code invalidUtf8}, when its bytes were not valid UTF-8 (see {@link Streams#MALFORMED}).
+     */
+    public record Record(long inputLine, String text, long length, boolean invalidUtf8) {
+        public Record(long inputLine, String text, long length) {
+            this(inputLine, text, length, false);
+        }
+
         public boolean tooLong() {
-            return text == null;
+            return text == null && !invalidUtf8;
         }
     }
 
@@ -41,6 +48,8 @@ public final class RecordReader implements AutoCloseable {
             current.setLength(0);
             long length = 0;
             boolean sawAny = false;
+            boolean malformed = false;
+            char previous = '\n';
             while (true) {
                 if (pos == end) {
                     end = in.read(buffer, 0, buffer.length);
@@ -66,6 +75,14 @@ public final class RecordReader implements AutoCloseable {
                 if (c == '\n') {
                     break;
                 }
+                // The decoder never splits a surrogate pair, so a low surrogate not after a high one
+                // can only be the mark it puts where the input's bytes were not UTF-8.
+                boolean mark = c == Streams.MALFORMED && !Character.isHighSurrogate(previous);
+                previous = c;
+                if (mark) {
+                    malformed = true;
+                    continue;
+                }
                 length++;
                 if (length <= maxChars) {
                     current.append(c);
@@ -74,6 +91,9 @@ public final class RecordReader implements AutoCloseable {
             lineNumber++;
             if (length > maxChars) {
                 return new Record(lineNumber, null, length);
+            }
+            if (malformed) {
+                return new Record(lineNumber, null, length, true);
             }
             String text = stripCarriageReturn(current);
             if (!text.isBlank()) {

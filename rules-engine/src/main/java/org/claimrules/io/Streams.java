@@ -9,10 +9,10 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /** Opens the command line's inputs and outputs: a path or {@code -}, gzip when the name ends in .gz. */
@@ -21,13 +21,23 @@ public final class Streams {
     private Streams() {
     }
 
+    /**
+     * Put by the input decoder where bytes are not UTF-8: a lone low surrogate, which no valid
+     * UTF-8 decodes to, so {@link RecordReader} can turn exactly those records into error records
+     * instead of reading them with U+FFFD in place (which would alter claim and member IDs).
+     */
+    public static final char MALFORMED = '\uDFFF';
+
+    /** @throws IOException with a plain message (no zip internals) when a .gz input is not gzip */
     public static Reader openInput(String name) throws IOException {
         InputStream raw = "-".equals(name) ? System.in : Files.newInputStream(Path.of(name));
         InputStream in = new BufferedInputStream(raw, 1 << 16);
         if (name.endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
+            in = GzipInput.open(in, name);
         }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(String.valueOf(MALFORMED)));
     }
 
     /**

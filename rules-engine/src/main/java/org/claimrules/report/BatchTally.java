@@ -61,7 +61,7 @@ public final class BatchTally {
         }
         Map<Integer, BigDecimal> charges = new HashMap<>();
         for (ClaimLine line : claim.lines()) {
-            if (line.charge() != null) {
+            if (summable(line.charge())) {
                 charges.put(line.lineNumber(), line.charge());
                 billedCharges = billedCharges.add(line.charge());
             }
@@ -77,6 +77,20 @@ public final class BatchTally {
             }
         }
     }
+
+    /**
+     * Charges read by ClaimReader are below 10^10 with two decimals. A claim built another way may
+     * carry any BigDecimal, and adding {@code 1e999999999} to a total needs a billion-digit number
+     * (or overflows BigInteger): such a charge is left out of the sums, so that counting can never
+     * fail a batch or take unbounded time.
+     */
+    static boolean summable(BigDecimal charge) {
+        return charge != null && charge.scale() >= -MAX_DIGITS && charge.scale() <= MAX_DIGITS
+                && (long) charge.precision() - charge.scale() <= MAX_DIGITS;
+    }
+
+    /** Far above any real amount: digits before or after the point of a charge that is summed. */
+    private static final int MAX_DIGITS = 18;
 
     public void add(ErrorRecord error) {
         errors++;
@@ -99,6 +113,13 @@ public final class BatchTally {
         other.deniedChargesByEdit.forEach((k, v) -> deniedChargesByEdit.merge(k, v, BigDecimal::add));
         billedCharges = billedCharges.add(other.billedCharges);
         deniedCharges = deniedCharges.add(other.deniedCharges);
+    }
+
+    /** A consistent copy, which workers still merging into this tally cannot change. */
+    public synchronized BatchTally copy() {
+        BatchTally c = new BatchTally();
+        c.merge(this);
+        return c;
     }
 
     public synchronized long results() {

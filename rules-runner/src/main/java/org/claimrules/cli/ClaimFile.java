@@ -19,9 +19,7 @@ final class ClaimFile {
         try (RecordReader in = new RecordReader(Streams.openInput(input), ClaimReader.MAX_RECORD_CHARS)) {
             RecordReader.Record record;
             while ((record = in.next()) != null) {
-                records.add(record.tooLong()
-                        ? ClaimReader.tooLong(record.inputLine(), record.length())
-                        : ClaimReader.read(record.text(), record.inputLine()));
+                records.add(ClaimReader.read(record, ClaimReader.MAX_RECORD_CHARS));
             }
         }
         return records;

@@ -21,13 +21,18 @@ public final class ClaimRulesCli implements Runnable {
     /** Runs a command in-process and returns its exit status (for tests and embedding). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new ClaimRulesCli());
-        cli.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("claimrules: " + e.getMessage());
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return ExitCodes.USAGE;
         });
-        return cli.execute(args);
+        // Exceptions from a command and Errors (which picocli rethrows) meet in ExitCodes.forFailure.
+        cli.setExecutionExceptionHandler((e, c, parsed) -> ExitCodes.forFailure(e, c.getErr()));
+        try {
+            return cli.execute(args);
+        } catch (Throwable t) {
+            return ExitCodes.forFailure(t, cli.getErr());
+        }
     }
 
     @Override

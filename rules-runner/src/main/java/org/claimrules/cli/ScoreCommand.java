@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.claimrules.batch.OutputFailedException;
 import org.claimrules.batch.Progress;
+import org.claimrules.batch.ScoringFailedException;
 import org.claimrules.batch.ScoringPipeline;
 import org.claimrules.engine.ClaimEngine;
 import org.claimrules.io.Json;
@@ -101,29 +102,34 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
         } catch (NoSuchFileException e) {
             err.println("claimrules: cannot read input " + input + ": no such file");
             return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("claimrules: cannot read input " + input + ": " + e.getMessage());
+            return ExitCodes.USAGE;
         }
         boolean toStdout = "-".equals(output);
         OutputFile file = null;
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
+        // Only for a shutdown the signal handlers do not see (SIGHUP, say): stop and let the run end.
         Thread hook = new Thread(() -> {
             stop.set(true);
             try {
-                finished.await(60, TimeUnit.SECONDS);
+                finished.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "claimrules-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         // Standard input is never closed here: a reader blocked on it holds its lock.
-        try (Reader closedAtEnd = "-".equals(input) ? null : in; Progress progress = progress(err)) {
+        try (StopSignals signals = new StopSignals(stop); Reader closedAtEnd = "-".equals(input) ? null : in;
+                Progress progress = progress(err)) {
             try {
                 file = toStdout ? null : OutputFile.create(Path.of(output), opener);
             } catch (IOException e) {
                 err.println("claimrules: cannot create output " + output + ": " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            OutputStream out = toStdout ? new java.io.BufferedOutputStream(System.out, 1 << 16) : file.stream();
+            OutputStream out = toStdout ? StandardOutput.open() : file.stream();
             ScoringPipeline pipeline = ScoringPipeline.builder(engine).threads(threads)
                     .memoryBudget(memoryBudgetMb << 20).partitions(partitions)
                     .spillDir(spillDir != null ? spillDir : toStdout ? Path.of(System.getProperty("java.io.tmpdir"))
@@ -131,13 +137,20 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
                     .expectedInputBytes(expectedSize(input)).maxRecordChars(MAX_RECORD_CHARS)
                     .progress(progress).stop(stop).build();
             ScoringPipeline.Outcome run;
+            String failure = null;
             try {
                 run = pipeline.run(in, out);
                 if (run.complete() && file != null) {
-                        commit(file);
+                    commit(file);
                 }
             } catch (OutputFailedException e) {
                 return outputFailed(err, file, e);
+            } catch (ScoringFailedException e) {
+                if (e.soFar() == null) {
+                    throw e;
+                }
+                run = e.soFar();
+                failure = e.getMessage();
             } catch (IOException e) {
                 if (file != null) {
                     file.discard();
@@ -155,8 +168,13 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
                     run.written(), version, threads, run.partitions(), seconds);
             writeReports(err, s);
             printSummary(err, s, partial);
+            if (failure != null) {
+                err.println("claimrules: the run failed: " + failure);
+                err.flush();
+                return ExitCodes.RUN_FAILED;
+            }
             if (!run.complete()) {
-                return ExitCodes.INTERRUPTED;
+                return signals.status() != 0 ? signals.status() : ExitCodes.TERMINATED;
             }
             return s.errorRecords() > 0 ? ExitCodes.SOME_ERRORS : ExitCodes.OK;
         } finally {
@@ -195,7 +213,7 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
         if (noProgress) {
             return Progress.NONE;
         }
-        return System.console() != null ? new TerminalProgress()
+        return System.console() != null ? new TerminalProgress(err)
                 : new LineProgress(err, Math.max(50, (long) (progressEvery * 1000)));
     }
 

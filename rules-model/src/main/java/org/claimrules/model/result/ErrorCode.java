@@ -15,6 +15,8 @@ public enum ErrorCode {
     INVALID_VALUE,
     /** Two lines of the claim share a line number. */
     DUPLICATE_LINE,
+    /** An earlier record of the same batch has the same {@code claimId}; only the first is scored. */
+    DUPLICATE_CLAIM,
     /** {@code payer.profile} names no payer profile of the ruleset. */
     UNKNOWN_PROFILE,
     /** The record exceeds a size limit: its length, nesting, a string, or the number of lines, entries or codes. */
