@@ -14,6 +14,8 @@ public final class ExitCodes {
 
     /** The output could not be written (a full disk): nothing was left under the output's name. */
     public static final int OUTPUT_FAILED = 4;
+    /** The claims history (--history) could not be opened. */
+    public static final int HISTORY_UNAVAILABLE = 5;
     /** Stopped by a signal before the end: what was written is kept as {@code <output>.partial}. */
     public static final int INTERRUPTED = 130;
 
