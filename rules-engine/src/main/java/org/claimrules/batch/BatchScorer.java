@@ -107,6 +107,29 @@ public final class BatchScorer {
      * this settles within as many rounds as the member has service dates.
      */
     static Outcome[] scoreMember(ClaimEngine engine, List<ClaimReader.Read> claims) {
+        return scoreMember(engine, claims, (Evaluation[]) null);
+    }
+
+    /**
+     * HOOK (claims history store, issue 11): the same, with the member's stored history added to
+     * each claim first, and each claim's final evaluation handed to {@code history} at the end.
+     */
+    static Outcome[] scoreMember(ClaimEngine engine, List<ClaimReader.Read> claims, MemberHistory history) {
+        if (history == null) {
+            return scoreMember(engine, claims);
+        }
+        Evaluation[] evaluations = new Evaluation[claims.size()];
+        Outcome[] outcomes = scoreMember(engine, MemberHistory.withStored(history, claims), evaluations);
+        for (Evaluation e : evaluations) {
+            if (e != null) {
+                history.scored(e);
+            }
+        }
+        return outcomes;
+    }
+
+    /** {@code evaluations}, when not null, receives each claim's last evaluation (null for an error record). */
+    private static Outcome[] scoreMember(ClaimEngine engine, List<ClaimReader.Read> claims, Evaluation[] evaluations) {
         int n = claims.size();
         Outcome[] outcomes = new Outcome[n];
         List<List<Session>> given = new ArrayList<>(Collections.nCopies(n, List.<Session>of()));
@@ -119,13 +142,13 @@ public final class BatchScorer {
             last[k] = lastServiceDate(claims.get(k).claim());
         }
         if (n == 1) {
-            outcomes[0] = score(engine, claims.get(0), List.of(), given, 0);
+            outcomes[0] = score(engine, claims.get(0), List.of(), given, 0, evaluations);
             return outcomes;
         }
         Arrays.sort(order, Comparator.comparing((Integer k) -> first[k]).thenComparing(k -> k));
         List<Session> earlier = new ArrayList<>();
         for (int k : order) {
-            outcomes[k] = score(engine, claims.get(k), earlier, given, k);
+            outcomes[k] = score(engine, claims.get(k), earlier, given, k, evaluations);
             earlier.addAll(given.get(k));
         }
         if (!interleaved(order, first, last)) {
@@ -143,7 +166,7 @@ public final class BatchScorer {
                     }
                 }
                 Outcome before = outcomes[k];
-                outcomes[k] = score(engine, claims.get(k), siblings, given, k);
+                outcomes[k] = score(engine, claims.get(k), siblings, given, k, evaluations);
                 changed |= !before.equals(outcomes[k]);
             }
             if (!changed) {
@@ -172,7 +195,7 @@ public final class BatchScorer {
      * {@code given} the sessions it gives its siblings.
      */
     private static Outcome score(ClaimEngine engine, ClaimReader.Read r, List<Session> others,
-            List<List<Session>> given, int k) {
+            List<List<Session>> given, int k, Evaluation[] evaluations) {
         Claim claim = r.claim();
         List<Session> counted = others;
         if (!others.isEmpty()) {
@@ -183,6 +206,9 @@ public final class BatchScorer {
         try {
             Evaluation evaluation = engine.evaluate(claim, counted, null);
             given.set(k, evaluation.sessionsForLaterClaims());
+            if (evaluations != null) {
+                evaluations[k] = evaluation;
+            }
             return evaluation.result();
         } catch (InvalidClaimException e) {
             given.set(k, List.of());

@@ -49,6 +49,7 @@ public final class ScoringPipeline {
     private final int maxRecordChars;
     private final Progress progress;
     private final AtomicBoolean stop;
+    private final MemberHistory history;
 
     private ScoringPipeline(Builder b) {
         this.engine = b.engine;
@@ -60,6 +61,7 @@ public final class ScoringPipeline {
         this.maxRecordChars = b.maxRecordChars;
         this.progress = b.progress;
         this.stop = b.stop;
+        this.history = b.history;
     }
 
     /** Most memory the default budget takes, whatever the heap (see docs/benchmarks.md). */
@@ -81,7 +83,7 @@ public final class ScoringPipeline {
     public Outcome run(Reader input, OutputStream out) throws IOException, InterruptedException {
         ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, new Workers());
         BatchTally tally = new BatchTally();
-        ChunkScorer scorer = new ChunkScorer(engine, pool, maxRecordChars);
+        ChunkScorer scorer = new ChunkScorer(engine, pool, maxRecordChars, history);
         Chunk memory = new Chunk();
         SpillStore spill = null;
         long read = 0;
@@ -221,6 +223,7 @@ public final class ScoringPipeline {
         private int maxRecordChars = 1 << 20;
         private Progress progress = Progress.NONE;
         private AtomicBoolean stop = new AtomicBoolean();
+        private MemberHistory history;
 
         private Builder(ClaimEngine engine) {
             this.engine = engine;
@@ -267,6 +270,12 @@ public final class ScoringPipeline {
         /** Raised from outside (a signal): the run stops at the next record boundary. */
         public Builder stop(AtomicBoolean flag) {
             this.stop = flag;
+            return this;
+        }
+
+        /** HOOK (claims history store, issue 11): each member's history from outside the batch, and where scored claims go. */
+        public Builder memberHistory(MemberHistory h) {
+            this.history = h;
             return this;
         }
 

@@ -3,7 +3,7 @@ package org.claimrules.service;
 import java.util.List;
 import org.claimrules.engine.ClaimEngine;
 import org.claimrules.engine.Evaluation;
-import org.claimrules.history.HistoryEntries;
+import org.claimrules.batch.MemberHistory;
 import org.claimrules.history.HistoryStore;
 import org.claimrules.history.MemberTransaction;
 import org.claimrules.model.Claim;
@@ -67,7 +67,7 @@ final class Adjudicator {
     }
 
     private Evaluation evaluate(Claim claim, List<HistoryEntry> stored) {
-        return engine.evaluate(claim.withEarlierHistory(HistoryEntries.countedBy(claim, stored)), List.of(), null);
+        return engine.evaluate(claim.withEarlierHistory(MemberHistory.countedBy(claim, stored)), List.of(), null);
     }
 
     private static int secondsLeft(long deadlineNanos) {
