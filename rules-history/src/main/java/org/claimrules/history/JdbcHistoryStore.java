@@ -78,6 +78,7 @@ public final class JdbcHistoryStore implements HistoryStore {
         config.setMinimumIdle(1);
         config.setPoolName("claimrules-history");
         config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(10_000);
         HikariDataSource pool = new HikariDataSource(config);
         try {
             Dialect dialect;
