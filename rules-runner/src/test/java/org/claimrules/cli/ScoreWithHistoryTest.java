@@ -65,6 +65,30 @@ class ScoreWithHistoryTest {
     }
 
     @Test
+    void aPurgedMemberHasNoHistoryLeftAndOtherMembersKeepTheirs() throws Exception {
+        String history = "jdbc:h2:file:" + dir.resolve("history");
+        Path first = write("first.jsonl", List.of(claim("R-1", "M-1", "2026-03-02"), claim("R-2", "M-1", "2026-03-16"),
+                claim("R-9", "M-2", "2026-03-02")));
+        assertEquals(ExitCodes.OK, score(first, "out1.jsonl", history).exit());
+
+        java.io.InputStream stdin = System.in;
+        Cli.Run purge;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("M-1\n".getBytes(StandardCharsets.UTF_8)));
+            purge = Cli.run("purge-history", "--history", history);
+        } finally {
+            System.setIn(stdin);
+        }
+        assertEquals(ExitCodes.OK, purge.exit(), purge::toString);
+        assertTrue(purge.err().contains("1 members purged") && purge.err().contains("2 claims removed"), purge::toString);
+        assertFalse(purge.err().contains("M-1"), "no member ID is printed");
+        try (HistoryStore store = JdbcHistoryStore.open(history, 2)) {
+            assertEquals(List.of(), store.forMember("M-1", null));
+            assertEquals(1, store.forMember("M-2", null).size());
+        }
+    }
+
+    @Test
     void aHistoryOptionThatIsNoDatabaseIsAUsageError() {
         Cli.Run run = Cli.run("score", "--input", "../examples/claims.jsonl", "--output", dir.resolve("o.jsonl").toString(),
                 "--history", "somewhere", "--no-progress");
