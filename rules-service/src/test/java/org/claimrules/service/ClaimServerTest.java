@@ -177,4 +177,12 @@ class ClaimServerTest {
         assertTrue(metrics.contains("claimrules_http_request_duration_seconds_count{route=\"/v1/claims\",status=\"200\"} 2"), metrics);
         assertFalse(metrics.contains("M-1"), "no member ID in metrics");
     }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryRoute() throws Exception {
+        String doc = java.nio.file.Files.readString(Path.of("../docs/openapi.yaml"));
+        for (String route : ClaimServer.ROUTES) {
+            assertTrue(doc.contains("\n  " + route + ":\n"), "docs/openapi.yaml has no path " + route);
+        }
+    }
 }
