@@ -6,7 +6,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.claimrules.engine.ClaimEngine;
 import org.claimrules.engine.EngineErrorException;
