@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.claimrules.engine.ClaimEngine;
+import org.claimrules.engine.MemberOutcome;
 import org.claimrules.io.ClaimReader;
 import org.claimrules.model.Claim;
 import org.claimrules.model.result.ErrorDetail;
@@ -86,11 +87,23 @@ public final class BatchScorer {
      * and the in-memory scorer share this, so they cannot drift apart.
      */
     static Outcome[] scoreMember(ClaimEngine engine, List<ClaimReader.Read> claims) {
-        List<Claim> member = claims.stream().map(ClaimReader.Read::claim).toList();
-        List<Outcome> outcomes = engine.scoreMember(member);
-        Outcome[] out = new Outcome[outcomes.size()];
+        return scoreMember(engine, claims, null);
+    }
+
+    /**
+     * The same, with the member's history from outside the batch (a history store) added to each
+     * claim first, and each claim's evaluation handed to {@code history} once the member is scored.
+     */
+    static Outcome[] scoreMember(ClaimEngine engine, List<ClaimReader.Read> claims, MemberHistory history) {
+        List<ClaimReader.Read> reads = history == null ? claims : MemberHistory.withStored(history, claims);
+        List<Claim> member = reads.stream().map(ClaimReader.Read::claim).toList();
+        List<MemberOutcome> scored = engine.evaluateMember(member);
+        Outcome[] out = new Outcome[scored.size()];
         for (int k = 0; k < out.length; k++) {
-            Outcome o = outcomes.get(k);
+            if (history != null && scored.get(k).evaluation() != null) {
+                history.scored(scored.get(k).evaluation());
+            }
+            Outcome o = scored.get(k).outcome();
             if (o instanceof ErrorRecord e) {
                 ErrorDetail d = e.error();
                 o = new ErrorRecord(e.claimId(), new ErrorDetail(d.code(), d.message(), d.field(), claims.get(k).inputLine()));

@@ -29,12 +29,17 @@ final class ChunkScorer {
     private final ClaimEngine engine;
     private final ExecutorService pool;
     private final int maxRecordChars;
+    private final MemberHistory history;
 
-    /** {@code engine} null: no rules, each claim is written back as read (the I/O baseline); {@code pool} runs the tasks. */
-    ChunkScorer(ClaimEngine engine, ExecutorService pool, int maxRecordChars) {
+    /**
+     * {@code engine} null: no rules, each claim is written back as read (the I/O baseline);
+     * {@code pool} runs the tasks. {@code history} null: no history from outside the batch.
+     */
+    ChunkScorer(ClaimEngine engine, ExecutorService pool, int maxRecordChars, MemberHistory history) {
         this.engine = engine;
         this.pool = pool;
         this.maxRecordChars = maxRecordChars;
+        this.history = history;
     }
 
     /**
@@ -111,7 +116,7 @@ final class ChunkScorer {
             }
             return;
         }
-        Outcome[] outcomes = BatchScorer.scoreMember(engine, claims);
+        Outcome[] outcomes = BatchScorer.scoreMember(engine, claims, history);
         for (int k = 0; k < outcomes.length; k++) {
             if (outcomes[k] instanceof ClaimResult r) {
                 tally.add(claims.get(k).claim(), r);

@@ -50,6 +50,7 @@ public final class ScoringPipeline {
     private final int maxRecordChars;
     private final Progress progress;
     private final AtomicBoolean stop;
+    private final MemberHistory history;
 
     private ScoringPipeline(Builder b) {
         this.engine = b.engine;
@@ -61,6 +62,7 @@ public final class ScoringPipeline {
         this.maxRecordChars = b.maxRecordChars;
         this.progress = b.progress;
         this.stop = b.stop;
+        this.history = b.history;
     }
 
     /** Most memory the default budget takes, whatever the heap (see docs/benchmarks.md). */
@@ -90,7 +92,7 @@ public final class ScoringPipeline {
     public Outcome run(Reader input, OutputStream out) throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());
         BatchTally tally = new BatchTally();
-        ChunkScorer scorer = new ChunkScorer(engine == null ? null : engine.pinned(), pool, maxRecordChars);
+        ChunkScorer scorer = new ChunkScorer(engine == null ? null : engine.pinned(), pool, maxRecordChars, history);
         Chunk memory = new Chunk();
         ClaimIds claimIds = new ClaimIds();
         SpillStore spill = null;
@@ -276,6 +278,7 @@ public final class ScoringPipeline {
         private int maxRecordChars = 1 << 20;
         private Progress progress = Progress.NONE;
         private AtomicBoolean stop = new AtomicBoolean();
+        private MemberHistory history;
 
         private Builder(ClaimEngine engine) {
             this.engine = engine;
@@ -322,6 +325,12 @@ public final class ScoringPipeline {
         /** Raised from outside (a signal): the run stops at the next record boundary. */
         public Builder stop(AtomicBoolean flag) {
             this.stop = flag;
+            return this;
+        }
+
+        /** HOOK (claims history store, issue 11): each member's history from outside the batch, and where scored claims go. */
+        public Builder memberHistory(MemberHistory h) {
+            this.history = h;
             return this;
         }
 

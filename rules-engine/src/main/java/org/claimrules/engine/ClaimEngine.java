@@ -127,7 +127,12 @@ public final class ClaimEngine {
      * line) for a claim that cannot be scored. All of them are scored on one ruleset.
      */
     public List<Outcome> scoreMember(List<Claim> claims) {
-        return MemberScorer.score(pinned(), claims).stream().map(MemberScorer.Scored::outcome).toList();
+        return evaluateMember(claims).stream().map(MemberOutcome::outcome).toList();
+    }
+
+    /** As {@link #scoreMember}, with each claim's evaluation (what it adds to the member's history too). */
+    public List<MemberOutcome> evaluateMember(List<Claim> claims) {
+        return MemberScorer.score(pinned(), claims);
     }
 
     /**

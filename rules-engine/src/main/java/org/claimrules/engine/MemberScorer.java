@@ -15,9 +15,6 @@ import java.util.TreeSet;
 import org.claimrules.model.Claim;
 import org.claimrules.model.ClaimLine;
 import org.claimrules.model.HistoryEntry;
-import org.claimrules.model.result.ErrorCode;
-import org.claimrules.model.result.ErrorRecord;
-import org.claimrules.model.result.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,19 +39,6 @@ final class MemberScorer {
     private MemberScorer() {
     }
 
-    /** One claim's outcome: its evaluation, or why it has none. */
-    record Scored(Claim claim, Evaluation evaluation, RuntimeException failure) {
-        Outcome outcome() {
-            if (evaluation != null) {
-                return evaluation.result();
-            }
-            if (failure instanceof InvalidClaimException e) {
-                return ErrorRecord.of(claim.claimId(), e.code(), e.getMessage(), e.field(), null);
-            }
-            return ErrorRecord.of(claim.claimId(), ErrorCode.ENGINE_ERROR, failure.getMessage(), null, null);
-        }
-    }
-
     /** A claim's recorded sessions and the sibling input its latest scoring used. */
     private static final class State {
         final Claim claim;
@@ -74,9 +58,9 @@ final class MemberScorer {
         }
     }
 
-    static List<Scored> score(ClaimEngine engine, List<Claim> claims) {
+    static List<MemberOutcome> score(ClaimEngine engine, List<Claim> claims) {
         List<State> states = run(engine, claims);
-        return states.stream().map(s -> new Scored(s.claim, s.evaluation, s.failure)).toList();
+        return states.stream().map(s -> new MemberOutcome(s.claim, s.evaluation, s.failure)).toList();
     }
 
     static Evaluation explain(ClaimEngine engine, List<Claim> claims, int target, RuleListener listener) {

@@ -29,6 +29,8 @@ public final class ExitCodes {
     public static final int OUTPUT_FAILED = 4;
     /** The run failed: out of memory, or a defect of claimrules; the message says which. */
     public static final int RUN_FAILED = 5;
+    /** The claims history (--history) could not be opened, or a completed run could not be recorded in it. */
+    public static final int HISTORY_UNAVAILABLE = 6;
     /** Stopped by Ctrl-C (SIGINT) before the end: what was written is kept as {@code <output>.partial}. */
     public static final int INTERRUPTED = 130;
     /** Stopped by SIGTERM before the end, likewise. */

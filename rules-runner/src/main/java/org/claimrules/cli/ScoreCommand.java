@@ -16,6 +16,9 @@ import org.claimrules.batch.Progress;
 import org.claimrules.batch.ScoringFailedException;
 import org.claimrules.batch.ScoringPipeline;
 import org.claimrules.engine.ClaimEngine;
+import org.claimrules.history.HistoryLocation;
+import org.claimrules.history.HistoryStoreException;
+import org.claimrules.history.JdbcHistoryStore;
 import org.claimrules.io.Json;
 import org.claimrules.io.OutputFile;
 import org.claimrules.io.Streams;
@@ -80,6 +83,9 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--no-rules", hidden = true, description = "Read and write back each claim without scoring: the I/O baseline of docs/benchmarks.md.")
     boolean noRules;
 
+    @Option(names = "--history", paramLabel = "URL|none", description = "Claims history (a JDBC URL, as for 'serve'): each member's earlier claims count, and this run's claims are recorded when it completes (default: ${DEFAULT-VALUE}).")
+    String history = "none";
+
     @Mixin
     RulesetOption ruleset;
 
@@ -96,6 +102,13 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
             }
             version = engine.ruleset().version();
         }
+        String historyUrl;
+        try {
+            historyUrl = HistoryLocation.parse(history);
+        } catch (IllegalArgumentException e) {
+            err.println("claimrules: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         Reader in;
         try {
             in = Streams.openInput(input);
@@ -108,6 +121,7 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
         }
         boolean toStdout = "-".equals(output);
         OutputFile file = null;
+        HistoryWriteBack writeBack = null;
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         // Only for a shutdown the signal handlers do not see (SIGHUP, say): stop and let the run end.
@@ -130,16 +144,29 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
                 return ExitCodes.USAGE;
             }
             OutputStream out = toStdout ? StandardOutput.open() : file.stream();
+            Path scratch = spillDir != null ? spillDir : toStdout ? Path.of(System.getProperty("java.io.tmpdir"))
+                    : Path.of(output).toAbsolutePath().getParent();
+            try {
+                writeBack = historyUrl == null ? null : new HistoryWriteBack(JdbcHistoryStore.open(historyUrl, threads + 2), scratch);
+            } catch (HistoryStoreException | IOException e) {
+                err.println("claimrules: " + e.getMessage());
+                return ExitCodes.HISTORY_UNAVAILABLE;
+            }
             ScoringPipeline pipeline = ScoringPipeline.builder(engine).threads(threads)
-                    .memoryBudget(memoryBudgetMb << 20).partitions(partitions)
-                    .spillDir(spillDir != null ? spillDir : toStdout ? Path.of(System.getProperty("java.io.tmpdir"))
-                            : Path.of(output).toAbsolutePath().getParent())
+                    .memoryBudget(memoryBudgetMb << 20).partitions(partitions).memberHistory(writeBack)
+                    .spillDir(scratch)
                     .expectedInputBytes(expectedSize(input)).maxRecordChars(MAX_RECORD_CHARS)
                     .progress(progress).stop(stop).build();
             ScoringPipeline.Outcome run;
             String failure = null;
             try {
                 run = pipeline.run(in, out);
+                if (run.complete() && writeBack != null && !recordHistory(err, writeBack)) {
+                    if (file != null) {
+                        file.discard();
+                    }
+                    return ExitCodes.HISTORY_UNAVAILABLE;
+                }
                 if (run.complete() && file != null) {
                     commit(file);
                 }
@@ -181,12 +208,28 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
             if (file != null) {
                 file.close();
             }
+            if (writeBack != null) {
+                writeBack.close();
+            }
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it waits for 'finished', counted down above
             }
+        }
+    }
+
+    /** Records the completed run's claims in the history, all or none; false (and why, on {@code err}) if it failed. */
+    private static boolean recordHistory(PrintWriter err, HistoryWriteBack writeBack) {
+        try {
+            long n = writeBack.commit();
+            err.println("claimrules: " + n + " claims recorded in the claims history");
+            return true;
+        } catch (HistoryStoreException | IOException | java.io.UncheckedIOException e) {
+            err.println("claimrules: the claims history was not written (" + e.getMessage()
+                    + "); no output written: run again, claims sent again replace their earlier record");
+            return false;
         }
     }
 
