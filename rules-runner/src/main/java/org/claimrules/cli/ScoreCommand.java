@@ -85,6 +85,10 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (!OutputPaths.reading("--input", input).file("--output", output).file("--summary", summary)
+                .file("--report", report).existingFolder("--spill-dir", spillDir).ok(err)) {
+            return ExitCodes.USAGE;
+        }
         long start = System.nanoTime();
         ClaimEngine engine = null;
         String version = "none (--no-rules)";
