@@ -156,7 +156,8 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             BatchSummary s = BatchSummary.of(run.tally(), run.complete(), run.stoppedAt().name(), run.read(),
-                    run.written(), version, threads, run.partitions(), seconds);
+                    run.written(), version, threads, run.partitions(), seconds)
+                    .withNames(engine == null ? null : engine.ruleset());
             writeReports(err, s);
             printSummary(err, s, partial);
             if (!run.complete()) {
