@@ -3,7 +3,7 @@
 # and writes a PNG screenshot, so a person can look at the charts. Network is not needed: the page
 # is self-contained, and Chromium's background networking is switched off.
 #
-#   scripts/render-report.sh report.html report.png
+#   scripts/render-report.sh report.html report.png      (HEIGHT=2600 for a taller window; default 2000)
 #
 # With no report given, it generates 20,000 claims, scores them and renders the report.
 set -euo pipefail
@@ -23,5 +23,5 @@ profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT
 "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
   --disable-sync --no-first-run --user-data-dir="$profile" --hide-scrollbars \
-  --screenshot="$(realpath -m "$png")" --window-size=1280,2000 "file://$(realpath "$report")" 2>/dev/null
+  --screenshot="$(realpath -m "$png")" --window-size=1280,${HEIGHT:-2000} "file://$(realpath "$report")" 2>/dev/null
 echo "rendered $report to $png"

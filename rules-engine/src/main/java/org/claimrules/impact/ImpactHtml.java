@@ -1,7 +1,9 @@
 package org.claimrules.impact;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.claimrules.model.result.Disposition;
+import org.claimrules.model.result.Severity;
 import org.claimrules.report.Html;
 
 /**
@@ -21,8 +23,8 @@ public final class ImpactHtml {
                 .append("max-width:60em;color:#222;line-height:1.4}\n")
                 .append("h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.8em;border-bottom:1px solid #ddd}\n")
                 .append("table{border-collapse:collapse;margin:.5em 0}td,th{padding:.25em .8em;border-bottom:1px solid #eee;")
-                .append("text-align:left;vertical-align:top}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n")
-                .append(".up{color:#a40000}.down{color:#1a6b1a}.muted{color:#777}\n")
+                .append("text-align:left;vertical-align:top}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td:first-child{white-space:nowrap}\n")
+                .append(".worse{color:#a40000;font-weight:600}.better{color:#1a6b1a;font-weight:600}.muted{color:#777}\n")
                 .append(".cards{display:flex;gap:1em;flex-wrap:wrap}.card{border:1px solid #ddd;border-radius:6px;padding:.6em 1em}")
                 .append(".card b{display:block;font-size:1.4em}\ncode{font-size:.95em}\n</style></head><body>\n");
         h.append("<h1>Impact of a ruleset change</h1>\n");
@@ -34,24 +36,37 @@ public final class ImpactHtml {
         h.append("<div class=\"cards\">")
                 .append(card("claims whose disposition changed", Long.toString(r.dispositionChanges())))
                 .append(card("claims with any change", Integer.toString(r.changedClaims().size())))
-                .append(card("expected payment change", ImpactText.signedMoney(r.expectedPayment().change())))
-                .append("</div>\n");
+                .append(card("expected payment change", ImpactText.signedMoney(r.expectedPayment().change()),
+                        paymentMeaning(r.expectedPayment().change())))
+                .append("</div>\n<p class=\"muted\">Changes in <span class=\"worse\">red</span> mean more denials, "
+                        + "returns, reviews or error records, or less expected payment; in <span class=\"better\">green</span>, "
+                        + "fewer, or more payment. Grey: no change, warnings, and PARTIAL and REVIEW counts (fewer of those may mean "
+                        + "more claims accepted or more denied: see the claims below).</p>\n");
 
         h.append("<h2>Dispositions</h2>\n<table><tr><th></th><th class=\"n\">before</th><th class=\"n\">after</th>")
                 .append("<th class=\"n\">change</th></tr>\n");
         for (Disposition d : Disposition.values()) {
             int b = r.dispositionsBefore().get(d);
             int a = r.dispositionsAfter().get(d);
-            h.append(row(d.name(), b, a));
+            h.append(row(d.name(), b, a, direction(d)));
         }
         if (r.errorRecordsBefore() + r.errorRecordsAfter() > 0) {
-            h.append(row("error records", r.errorRecordsBefore(), r.errorRecordsAfter()));
+            h.append(row("error records", r.errorRecordsBefore(), r.errorRecordsAfter(), Direction.MORE_IS_WORSE));
         }
         h.append("</table>\n");
 
-        h.append("<h2>Expected payment</h2>\n<p>").append(ImpactText.money(r.expectedPayment().before()))
-                .append(" &rarr; ").append(ImpactText.money(r.expectedPayment().after())).append(" (<b>")
-                .append(ImpactText.signedMoney(r.expectedPayment().change())).append("</b>)</p>\n");
+        ImpactReport.Money payment = r.expectedPayment();
+        h.append("<h2>Expected payment</h2>\n<p>");
+        if (payment.before() == null && payment.after() == null) {
+            h.append("No estimate in either run: no allowed line has a fee row.</p>\n");
+        } else {
+            h.append(ImpactText.money(payment.before())).append(" &rarr; ").append(ImpactText.money(payment.after()));
+            if (payment.change() != null) {
+                h.append(" (<span class=\"").append(paymentMeaning(payment.change())).append("\">")
+                        .append(ImpactText.signedMoney(payment.change())).append("</span>)");
+            }
+            h.append("</p>\n");
+        }
 
         List<ImpactReport.EditCount> changedEdits = r.editCounts().stream().filter(e -> e.change() != 0).toList();
         h.append("<h2>Edits by edit ID</h2>\n");
@@ -60,7 +75,8 @@ public final class ImpactHtml {
         }
         h.append("<table><tr><th>edit</th><th class=\"n\">before</th><th class=\"n\">after</th><th class=\"n\">change</th></tr>\n");
         for (ImpactReport.EditCount e : r.editCounts()) {
-            h.append(row(e.editId(), e.before(), e.after()));
+            h.append(row(e.editId() + (e.severity() == null ? "" : " (" + e.severity() + ")"), e.before(), e.after(),
+                    e.severity() == Severity.WARN || e.severity() == null ? Direction.NEUTRAL : Direction.MORE_IS_WORSE));
         }
         h.append("</table>\n");
 
@@ -74,12 +90,12 @@ public final class ImpactHtml {
                 h.append("<tr><td>").append(Html.escape(c.claimId() == null ? "record " + c.position() : c.claimId()))
                         .append("</td><td>").append(Html.escape(c.dispositionBefore()));
                 if (c.dispositionChanged()) {
-                    h.append(" &rarr; <b>").append(Html.escape(c.dispositionAfter())).append("</b>");
+                    h.append(" &rarr; <span class=\"").append(dispositionMeaning(c)).append("\">")
+                            .append(Html.escape(c.dispositionAfter())).append("</span>");
                 }
                 h.append("</td><td>").append(Html.escape(String.join(", ", c.editsAdded())))
                         .append("</td><td>").append(Html.escape(String.join(", ", c.editsRemoved())))
-                        .append("</td><td class=\"n\">").append(ImpactText.money(c.expectedPaymentBefore()))
-                        .append(" &rarr; ").append(ImpactText.money(c.expectedPaymentAfter())).append("</td></tr>\n");
+                        .append("</td><td class=\"n\">").append(payment(c)).append("</td></tr>\n");
             }
             h.append("</table>\n<p class=\"muted\">Edits are written as edit ID @ line number.</p>\n");
         }
@@ -121,15 +137,67 @@ public final class ImpactHtml {
         return s.toString();
     }
 
-    private static String card(String label, String value) {
-        return "<div class=\"card\"><b>" + Html.escape(value) + "</b>" + Html.escape(label) + "</div>";
+    /** What a higher count means: more denials (worse), more accepted claims (better), or nothing (warnings). */
+    private enum Direction { MORE_IS_WORSE, MORE_IS_BETTER, NEUTRAL }
+
+    /** Dispositions from best to worst for the claim's payment; RTP ranks with DENY (neither pays). */
+    private static final List<String> ADVERSITY = List.of("ACCEPT", "REVIEW", "PARTIAL", "DENY");
+
+    private static String card(String label, String value, String meaning) {
+        return "<div class=\"card\"><b class=\"" + meaning + "\">" + Html.escape(value) + "</b>" + Html.escape(label)
+                + "</div>";
     }
 
-    private static String row(String label, int before, int after) {
+    private static String card(String label, String value) {
+        return card(label, value, "");
+    }
+
+    private static String row(String label, int before, int after, Direction direction) {
         int change = after - before;
-        String cls = change > 0 ? " up" : change < 0 ? " down" : " muted";
+        String cls = change == 0 || direction == Direction.NEUTRAL ? "muted"
+                : (change > 0) == (direction == Direction.MORE_IS_WORSE) ? "worse" : "better";
         return "<tr><td>" + Html.escape(label) + "</td><td class=\"n\">" + before + "</td><td class=\"n\">" + after
-                + "</td><td class=\"n" + cls + "\">" + ImpactText.signed(change) + "</td></tr>\n";
+                + "</td><td class=\"n " + cls + "\">" + ImpactText.signed(change) + "</td></tr>\n";
+    }
+
+    /** PARTIAL and REVIEW sit between: fewer of them may mean more accepted or more denied claims. */
+    private static Direction direction(Disposition d) {
+        return switch (d) {
+            case ACCEPT -> Direction.MORE_IS_BETTER;
+            case DENY, RTP -> Direction.MORE_IS_WORSE;
+            default -> Direction.NEUTRAL;
+        };
+    }
+
+    private static String paymentMeaning(BigDecimal change) {
+        return change == null || change.signum() == 0 ? "muted" : change.signum() < 0 ? "worse" : "better";
+    }
+
+    /** An error record ranks below every result: the claim cannot be paid as sent. */
+    private static String dispositionMeaning(ImpactReport.ClaimChange c) {
+        int before = rank(c.dispositionBefore());
+        int after = rank(c.dispositionAfter());
+        return after > before ? "worse" : after < before ? "better" : "muted";
+    }
+
+    private static int rank(String disposition) {
+        int i = ADVERSITY.indexOf("RTP".equals(disposition) ? "DENY" : disposition);
+        return i < 0 ? ADVERSITY.size() : i;
+    }
+
+    /** "no estimate" where a run has none for the claim, never 0.00 &rarr; 0.00. */
+    private static String payment(ImpactReport.ClaimChange c) {
+        BigDecimal before = c.expectedPaymentBefore();
+        BigDecimal after = c.expectedPaymentAfter();
+        if (before == null && after == null) {
+            return "<span class=\"muted\">no estimate</span>";
+        }
+        String text = ImpactText.money(before) + " &rarr; " + ImpactText.money(after);
+        if (ImpactReport.sameAmount(before, after)) {
+            return "<span class=\"muted\">" + text + "</span>";
+        }
+        BigDecimal change = (after == null ? BigDecimal.ZERO : after).subtract(before == null ? BigDecimal.ZERO : before);
+        return "<span class=\"" + paymentMeaning(change) + "\">" + text + "</span>";
     }
 
 }

@@ -10,6 +10,7 @@ public final class ImpactText {
 
     /** Claims listed one by one at most; the JSON and HTML reports list all. */
     static final int MAX_LISTED = 50;
+    static final String NO_ESTIMATE = "no estimate";
 
     private ImpactText() {
     }
@@ -63,8 +64,11 @@ public final class ImpactText {
             out.println("  (" + unchanged + " other edit IDs fired as often in both)");
         }
         out.println();
-        out.println("Expected payment: " + money(r.expectedPayment().before()) + " -> "
-                + money(r.expectedPayment().after()) + " (" + signedMoney(r.expectedPayment().change()) + ")");
+        ImpactReport.Money payment = r.expectedPayment();
+        out.println(payment.before() == null && payment.after() == null
+                ? "Expected payment: no estimate in either run (no allowed line has a fee row)"
+                : "Expected payment: " + money(payment.before()) + " -> " + money(payment.after())
+                        + (payment.change() == null ? "" : " (" + signedMoney(payment.change()) + ")"));
         out.flush();
     }
 
@@ -78,7 +82,7 @@ public final class ImpactText {
         if (!c.editsRemoved().isEmpty()) {
             s.append("; removed ").append(String.join(", ", c.editsRemoved()));
         }
-        if (c.expectedPaymentBefore().compareTo(c.expectedPaymentAfter()) != 0) {
+        if (!ImpactReport.sameAmount(c.expectedPaymentBefore(), c.expectedPaymentAfter())) {
             s.append("; expected payment ").append(money(c.expectedPaymentBefore())).append(" -> ")
                     .append(money(c.expectedPaymentAfter()));
         }
@@ -89,11 +93,12 @@ public final class ImpactText {
         return n > 0 ? "+" + n : Long.toString(n);
     }
 
+    /** An amount, or "no estimate" where no line had one (not 0.00, which would be a price). */
     static String money(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return amount == null ? NO_ESTIMATE : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     static String signedMoney(BigDecimal amount) {
-        return (amount.signum() > 0 ? "+" : "") + money(amount);
+        return amount == null ? NO_ESTIMATE : (amount.signum() > 0 ? "+" : "") + money(amount);
     }
 }

@@ -234,7 +234,8 @@ public final class ClaimReader {
             return "a valid date (YYYY-MM-DD)";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.toString(type.getEnumConstants());
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "));
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "a whole number";

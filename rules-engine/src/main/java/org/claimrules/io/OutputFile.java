@@ -2,14 +2,20 @@ package org.claimrules.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.util.Set;
 
 /**
  * An output file that is complete or clearly not: bytes go to a hidden temporary file beside the
  * target, which is moved into place only by {@link #commit()}. {@link #keepPartial()} keeps what
- * was written under {@code <name>.partial} instead; {@link #discard()} removes it.
+ * was written under {@code <name>.partial} instead; {@link #discard()} removes it. A new file
+ * follows the umask; a file replaced keeps its permissions.
  */
 public final class OutputFile implements AutoCloseable {
 
@@ -17,6 +23,8 @@ public final class OutputFile implements AutoCloseable {
     public interface Opener {
         OutputStream open(Path path, boolean gzip) throws IOException;
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path target;
     private final Path temp;
@@ -30,8 +38,7 @@ public final class OutputFile implements AutoCloseable {
     }
 
     public static OutputFile create(Path target, Opener opener) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".partial");
+        Path temp = createTemp(target);
         try {
             return new OutputFile(target, temp, opener.open(temp, target.getFileName().toString().endsWith(".gz")));
         } catch (IOException | RuntimeException e) {
@@ -42,6 +49,35 @@ public final class OutputFile implements AutoCloseable {
 
     public static OutputFile create(Path target) throws IOException {
         return create(target, Streams::openOutputStream);
+    }
+
+    /**
+     * A new hidden file beside the target. Unlike {@link Files#createTempFile} (always owner-only),
+     * it gets the permissions the umask gives any new file, or those of the file it will replace,
+     * so that the output can be read by whoever could read a file the user writes by hand.
+     */
+    private static Path createTemp(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Set<PosixFilePermission> existing = Files.exists(target) && Files.getFileStore(dir)
+                .supportsFileAttributeView(PosixFileAttributeView.class) ? Files.getPosixFilePermissions(target) : null;
+        while (true) {
+            Path temp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                    + ".partial");
+            try {
+                Files.createFile(temp);
+            } catch (FileAlreadyExistsException taken) {
+                continue;
+            }
+            try {
+                if (existing != null) {
+                    Files.setPosixFilePermissions(temp, existing);
+                }
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(temp);
+                throw e;
+            }
+            return temp;
+        }
     }
 
     public OutputStream stream() {

@@ -20,7 +20,9 @@ import org.claimrules.model.result.Severity;
 /**
  * Counts of a batch's outcomes, filled by one scoring task at a time and merged. Sums only, so the
  * totals do not depend on the order claims are scored in. Denied charges: a denied line's charge
- * counts once in the total and once under each DENY edit on the line.
+ * counts once in the total and once under each DENY edit on the line; the charges of lines that
+ * several edits denied are also summed, so that a report can say by how much the per-edit amounts
+ * overlap (which edit "owns" a line denied for two reasons is not a fact the rules give).
  */
 public final class BatchTally {
 
@@ -37,6 +39,7 @@ public final class BatchTally {
     final Map<String, BigDecimal> deniedChargesByEdit = new TreeMap<>();
     BigDecimal billedCharges = BigDecimal.ZERO;
     BigDecimal deniedCharges = BigDecimal.ZERO;
+    BigDecimal deniedBySeveralEdits = BigDecimal.ZERO;
 
     public void add(Claim claim, ClaimResult result) {
         results++;
@@ -72,7 +75,11 @@ public final class BatchTally {
                 continue;
             }
             deniedCharges = deniedCharges.add(charge);
-            for (String edit : denyEditsByLine.getOrDefault(line.lineNumber(), Set.of())) {
+            Set<String> denying = denyEditsByLine.getOrDefault(line.lineNumber(), Set.of());
+            if (denying.size() > 1) {
+                deniedBySeveralEdits = deniedBySeveralEdits.add(charge);
+            }
+            for (String edit : denying) {
                 deniedChargesByEdit.merge(edit, charge, BigDecimal::add);
             }
         }
@@ -113,6 +120,7 @@ public final class BatchTally {
         other.deniedChargesByEdit.forEach((k, v) -> deniedChargesByEdit.merge(k, v, BigDecimal::add));
         billedCharges = billedCharges.add(other.billedCharges);
         deniedCharges = deniedCharges.add(other.deniedCharges);
+        deniedBySeveralEdits = deniedBySeveralEdits.add(other.deniedBySeveralEdits);
     }
 
     /** A consistent copy, which workers still merging into this tally cannot change. */

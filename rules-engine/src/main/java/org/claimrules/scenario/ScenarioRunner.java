@@ -34,18 +34,39 @@ public final class ScenarioRunner {
         for (int i = 0; i < scenario.cases().size(); i++) {
             records.add(new ClaimReader.Read(i + 1, scenario.cases().get(i).claim(), null));
         }
+        Set<String> known = Set.copyOf(engine.ruleset().catalog().editIds());
         List<Outcome> outcomes = new BatchScorer(engine, 1).score(records);
         List<String> differences = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
-            Expectation expect = scenario.cases().get(i).expect();
-            if (expect != null) {
-                compare(outcomes.get(i), expect, differences);
+            ScenarioCase c = scenario.cases().get(i);
+            if (c.expect() != null) {
+                Set<Expectation.ExpectedEdit> unknown = unknownEdits(c, known, differences);
+                compare(outcomes.get(i), c.expect(), unknown, differences);
             }
         }
         return new Result(scenario, differences, outcomes);
     }
 
-    static void compare(Outcome outcome, Expectation expect, List<String> differences) {
+    /**
+     * An expected edit ID that no rule of the ruleset declares is a mistake in the scenario (a typo,
+     * or a rule renamed), not an edit that "did not fire": it is reported as such, by field.
+     */
+    private static Set<Expectation.ExpectedEdit> unknownEdits(ScenarioCase c, Set<String> known, List<String> differences) {
+        Set<Expectation.ExpectedEdit> unknown = new java.util.HashSet<>();
+        List<Expectation.ExpectedEdit> edits = c.expect().edits();
+        for (int i = 0; i < edits.size(); i++) {
+            String id = edits.get(i).editId();
+            if (!known.contains(id)) {
+                unknown.add(edits.get(i));
+                differences.add(c.field("expect.edits[" + i + "].editId") + ": " + id
+                        + " is not an edit of this ruleset (no rule declares @editId(\"" + id + "\"))");
+            }
+        }
+        return unknown;
+    }
+
+    static void compare(Outcome outcome, Expectation expect, Set<Expectation.ExpectedEdit> unknown,
+            List<String> differences) {
         String claim = "claim " + outcome.claimId() + ": ";
         if (outcome instanceof ErrorRecord e) {
             differences.add(claim + "expected a result, got error " + e.error().code() + " at "
@@ -62,7 +83,7 @@ public final class ScenarioRunner {
             actual.add(new Expectation.ExpectedEdit(e.editId(), e.lineNumber()));
         }
         for (Expectation.ExpectedEdit e : expected) {
-            if (!actual.contains(e)) {
+            if (!actual.contains(e) && !unknown.contains(e)) {
                 differences.add(claim + "expected " + e + ", it did not fire");
             }
         }

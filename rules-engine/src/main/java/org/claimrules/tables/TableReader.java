@@ -205,7 +205,8 @@ public final class TableReader {
             return "an amount like 172.08";
         }
         if (raw.isEnum()) {
-            return "one of " + Arrays.toString(raw.getEnumConstants());
+            return "one of " + Arrays.stream(raw.getEnumConstants()).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "));
         }
         return "text";
     }

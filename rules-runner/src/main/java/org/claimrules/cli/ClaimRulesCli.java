@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "claimrules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Claim-editing rules engine: scores medical claims against the edit catalogue.",
         subcommands = {ScoreCommand.class, GenerateCommand.class, RulesCommand.class, ValidateCommand.class,
-                TestCommand.class, ImpactCommand.class, ExplainCommand.class, CatalogCommand.class, ServeCommand.class,
-                HistoryPurgeCommand.class,
+                TestCommand.class, ScenarioCommand.class, ImpactCommand.class, ExplainCommand.class, CatalogCommand.class,
+                ServeCommand.class, HistoryPurgeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ClaimRulesCli implements Runnable {
 

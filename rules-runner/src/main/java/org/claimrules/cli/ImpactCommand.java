@@ -59,6 +59,9 @@ public final class ImpactCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!OutputPaths.reading("--input", input).file("--output", output).file("--html", html).ok(err)) {
+            return ExitCodes.USAGE;
+        }
         List<ClaimReader.Read> records;
         try {
             records = ClaimFile.read(input);

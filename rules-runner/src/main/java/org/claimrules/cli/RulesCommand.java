@@ -50,8 +50,7 @@ public final class RulesCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (Files.exists(target) && !Files.isDirectory(target)) {
-                err.println("claimrules: " + target + " is a file, not a folder");
+            if (!OutputPaths.writingOnly().folder(target).ok(err)) {
                 return ExitCodes.USAGE;
             }
             if (!force && Files.isDirectory(target) && !isEmpty(target)) {

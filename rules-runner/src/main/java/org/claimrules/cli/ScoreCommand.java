@@ -92,6 +92,10 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (!OutputPaths.reading("--input", input).file("--output", output).file("--summary", summary)
+                .file("--report", report).existingFolder("--spill-dir", spillDir).ok(err)) {
+            return ExitCodes.USAGE;
+        }
         long start = System.nanoTime();
         ClaimEngine engine = null;
         String version = "none (--no-rules)";
@@ -192,7 +196,8 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             BatchSummary s = BatchSummary.of(run.tally(), run.complete(), run.stoppedAt().name(), run.read(),
-                    run.written(), version, threads, run.partitions(), seconds);
+                    run.written(), version, threads, run.partitions(), seconds)
+                    .withNames(engine == null ? null : engine.ruleset());
             writeReports(err, s);
             printSummary(err, s, partial);
             if (failure != null) {
