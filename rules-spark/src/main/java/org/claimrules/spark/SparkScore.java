@@ -121,10 +121,12 @@ public final class SparkScore implements Callable<Integer> {
             }
             return RULESET;
         }
+        // Registered under the driver's path before the folder is shipped: in local mode the tasks then
+        // compile the shipped copy, as executors of a cluster do, and check its version.
+        EngineHolder.register(ruleset, engine);
         if (!ruleset.isBundled()) {
             spark.sparkContext().addFile(ruleset.driverPath(), true);
         }
-        EngineHolder.register(ruleset, engine);
         String version = engine.ruleset().version();
         JobTally tally;
         try {
