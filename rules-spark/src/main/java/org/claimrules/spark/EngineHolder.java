@@ -47,7 +47,7 @@ final class EngineHolder {
         return engine;
     }
 
-    /** The driver's engine, so that in local mode (one JVM) the bundled ruleset is not loaded twice. */
+    /** The driver's engine, so that in local mode (one JVM) the ruleset is not loaded twice. */
     static void register(RulesetRef ruleset, ClaimEngine engine) {
         ENGINES.putIfAbsent(ruleset.location(), engine);
     }

@@ -1,6 +1,8 @@
 package org.claimrules.spark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -34,6 +36,7 @@ final class PartitionScorer implements FlatMapFunction<Iterator<Tuple2<RecordKey
 
     /** Records per block, rounded up to a member boundary; also the batch of one history look-up. */
     static final int BLOCK = 1024;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final RulesetRef ruleset;
     private final String pinnedVersion;
@@ -75,6 +78,7 @@ final class PartitionScorer implements FlatMapFunction<Iterator<Tuple2<RecordKey
         private Iterator<Row> current = Collections.emptyIterator();
         private long records;
         private long scoringNanos;
+        private long scoringCpuNanos;
         private boolean finished;
 
         Blocks(Iterator<Tuple2<RecordKey, RawRecord>> input, ClaimEngine engine, HistoryStore store,
@@ -118,7 +122,9 @@ final class PartitionScorer implements FlatMapFunction<Iterator<Tuple2<RecordKey
                 block.add(next);
             }
             long t0 = System.nanoTime();
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
             List<Row> rows = score(block);
+            scoringCpuNanos += THREADS.getCurrentThreadCpuTime() - cpu0;
             scoringNanos += System.nanoTime() - t0;
             records += block.size();
             return rows;
@@ -163,7 +169,8 @@ final class PartitionScorer implements FlatMapFunction<Iterator<Tuple2<RecordKey
         private void finish() {
             if (!finished) {
                 finished = true;
-                tally.add(new JobTally.PartitionTime(partition, records, scoringNanos, System.nanoTime() - start));
+                tally.add(new JobTally.PartitionTime(partition, records, scoringNanos, scoringCpuNanos,
+                        System.nanoTime() - start));
             }
         }
     }

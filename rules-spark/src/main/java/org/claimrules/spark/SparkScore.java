@@ -2,7 +2,6 @@ package org.claimrules.spark;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,7 +37,7 @@ public final class SparkScore implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "PATH",
-            description = "Claims: a JSON Lines file (.gz read compressed), or Parquet; any path Spark reads (hdfs:, s3a:...).")
+            description = "Claims: JSON Lines (.gz read compressed) or Parquet; a file, folder or glob on any filesystem Spark reads (hdfs:, s3a:...).")
     String input;
 
     @Option(names = "--output", required = true, paramLabel = "DIR",
@@ -46,8 +45,8 @@ public final class SparkScore implements Callable<Integer> {
     String output;
 
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "Ruleset folder instead of the bundled ruleset; shipped to the executors with the job.")
-    Path rules;
+            description = "Ruleset folder instead of the bundled ruleset: local (local mode, or a path every node sees) or on a Hadoop filesystem (shipped with the job).")
+    String rules;
 
     @Option(names = "--history", paramLabel = "LOCATION",
             description = "Claims history store to read each member's earlier sessions from (needs a store provider on the classpath).")
@@ -110,23 +109,23 @@ public final class SparkScore implements Callable<Integer> {
         if (usage != null) {
             return usage;
         }
-        RulesetRef ruleset = rules == null ? RulesetRef.bundled() : RulesetRef.folder(rules);
+        RulesetRef ruleset;
         ClaimEngine engine;
         try {
+            ruleset = rules == null ? RulesetRef.bundled() : RulesetRef.folder(spark.sparkContext(), rules);
             engine = ruleset.load();
         } catch (RulesetException e) {
-            err.println("claimrules-spark: the ruleset " + ruleset + " cannot be loaded:");
+            err.println("claimrules-spark: the ruleset " + (rules == null ? "(bundled)" : rules) + " cannot be loaded:");
             for (RulesetProblem p : e.problems()) {
                 err.println("  " + p);
             }
             return RULESET;
+        } catch (RuntimeException e) { // addFile of a folder Spark cannot read
+            err.println("claimrules-spark: the ruleset " + rules + " cannot be shipped with the job: " + firstLine(e));
+            return RULESET;
         }
-        // Registered under the driver's path before the folder is shipped: in local mode the tasks then
-        // compile the shipped copy, as executors of a cluster do, and check its version.
+        // The engine loaded here reads the same folder (or shipped copy) the tasks of this JVM read.
         EngineHolder.register(ruleset, engine);
-        if (!ruleset.isBundled()) {
-            spark.sparkContext().addFile(ruleset.driverPath(), true);
-        }
         String version = engine.ruleset().version();
         JobTally tally;
         try {
@@ -145,7 +144,8 @@ public final class SparkScore implements Callable<Integer> {
         try {
             org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
             org.apache.hadoop.fs.Path inPath = new org.apache.hadoop.fs.Path(input);
-            if (!FileSystem.get(inPath.toUri(), conf).exists(inPath)) {
+            org.apache.hadoop.fs.FileStatus[] matches = FileSystem.get(inPath.toUri(), conf).globStatus(inPath);
+            if (matches == null || matches.length == 0) {
                 err.println("claimrules-spark: cannot read input " + input + ": no such file");
                 return USAGE;
             }
@@ -203,12 +203,13 @@ public final class SparkScore implements Callable<Integer> {
             List<Double> secs = times.stream().map(t -> t.scoringNanos() / 1e9).sorted().toList();
             long records = times.stream().mapToLong(JobTally.PartitionTime::records).sum();
             double scoring = times.stream().mapToLong(JobTally.PartitionTime::scoringNanos).sum() / 1e9;
+            double cpu = times.stream().mapToLong(JobTally.PartitionTime::scoringCpuNanos).sum() / 1e9;
             line.append(String.format(Locale.ROOT,
                     "%npartitions: %d; records per partition min %d, median %d, max %d; scoring s per partition"
-                            + " min %.2f, median %.2f, max %.2f; %.1f µs per record scored",
+                            + " min %.2f, median %.2f, max %.2f; per record scored %.1f µs elapsed, %.1f µs CPU",
                     times.size(), counts.get(0), counts.get(counts.size() / 2), counts.get(counts.size() - 1),
                     secs.get(0), secs.get(secs.size() / 2), secs.get(secs.size() - 1),
-                    records == 0 ? 0 : scoring * 1e6 / records));
+                    records == 0 ? 0 : scoring * 1e6 / records, records == 0 ? 0 : cpu * 1e6 / records));
         }
         err.println(line);
         err.flush();

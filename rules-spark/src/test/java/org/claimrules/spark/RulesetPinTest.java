@@ -60,6 +60,16 @@ class RulesetPinTest {
         assertTrue(changed > 0, "the edit changes some results");
     }
 
+    @Test
+    void aFolderThatIsNoRulesetIsARulesetError() throws Exception {
+        Path input = LocalSpark.generate(dir, 10, 3);
+
+        Scored run = LocalSpark.sparkScore(input, dir.resolve("out"), "--rules", dir.resolve("nope").toString());
+
+        assertEquals(SparkScore.RULESET, run.exit());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
     /** COMMERCIAL allows 1 diagnostic session per 12 months instead of its bundled value. */
     private static String editCommercialDiagnosticCap(String csv) {
         String[] lines = csv.split("\n", -1);
