@@ -16,6 +16,7 @@ public final class ServiceProcess {
 
     public static void main(String[] args) throws Exception {
         ClaimEngine engine = ClaimEngine.fromDirectory(Path.of(args[0]));
+        engine.setClaimBudget(java.time.Duration.ofMinutes(1)); // the slow test claim must not be stopped
         ClaimServer server = ClaimServer.start(engine, JdbcHistoryStore.open(args[1], 4),
                 ClaimServer.Options.defaults(0).withRulesDir(Path.of(args[0])));
         server.stopOnShutdown();
