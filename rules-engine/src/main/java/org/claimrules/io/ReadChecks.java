@@ -19,7 +19,7 @@ import org.claimrules.model.Scale;
  * add to a total; bounding here keeps every later sum cheap and unable to overflow.
  *
  * <p>Codes: procedure codes, modifiers, diagnosis codes and the place of service are trimmed of
- * surrounding white space ({@code " 64493 "} is 64493). Untrimmed, such a code matches no code
+ * surrounding white space ({@code " 99213 "} is 99213). Untrimmed, such a code matches no code
  * list, so it would silently slip past every edit that looks for it.
  */
 final class ReadChecks {
