@@ -31,12 +31,21 @@ final class ChunkScorer {
     private final ClaimEngine engine;
     private final ExecutorService pool;
     private final int maxRecordChars;
+    private final Decoder decoder;
+    private final OutcomeWriter writer;
+
+    /** Reads a record's text into a claim or an error record ({@link RecordInput#decode}). */
+    interface Decoder {
+        ClaimReader.Read read(String text, long position);
+    }
 
     /** {@code engine} null: no rules, each claim is written back as read (the I/O baseline). */
-    ChunkScorer(ClaimEngine engine, ExecutorService pool, int maxRecordChars) {
+    ChunkScorer(ClaimEngine engine, ExecutorService pool, int maxRecordChars, Decoder decoder, OutcomeWriter writer) {
         this.engine = engine;
         this.pool = pool;
         this.maxRecordChars = maxRecordChars;
+        this.decoder = decoder;
+        this.writer = writer;
     }
 
     /**
@@ -100,7 +109,7 @@ final class ChunkScorer {
                 claimPositions.add(pos);
             } else {
                 tally.add(read.error());
-                out[pos] = bytes(read.error());
+                out[pos] = writer.line(read.error(), chunk.text[pos]);
             }
         }
         if (claims.isEmpty()) {
@@ -119,7 +128,7 @@ final class ChunkScorer {
             } else {
                 tally.add((ErrorRecord) outcomes[k]);
             }
-            out[claimPositions.get(k)] = bytes(outcomes[k]);
+            out[claimPositions.get(k)] = writer.line(outcomes[k], chunk.text[claimPositions.get(k)]);
         }
     }
 
@@ -128,7 +137,7 @@ final class ChunkScorer {
         if (chunk.text[pos] == null) {
             return ClaimReader.tooLong(line, chunk.length[pos], maxRecordChars);
         }
-        return ClaimReader.read(chunk.text[pos], line);
+        return decoder.read(chunk.text[pos], line);
     }
 
     static byte[] bytes(Object outcome) {

@@ -49,6 +49,7 @@ public final class ScoringPipeline {
     private final int maxRecordChars;
     private final Progress progress;
     private final AtomicBoolean stop;
+    private final OutcomeWriter writer;
 
     private ScoringPipeline(Builder b) {
         this.engine = b.engine;
@@ -60,6 +61,7 @@ public final class ScoringPipeline {
         this.maxRecordChars = b.maxRecordChars;
         this.progress = b.progress;
         this.stop = b.stop;
+        this.writer = b.writer;
     }
 
     /** Most memory the default budget takes, whatever the heap (see docs/benchmarks.md). */
@@ -79,13 +81,18 @@ public final class ScoringPipeline {
     }
 
     public Outcome run(Reader input, OutputStream out) throws IOException, InterruptedException {
+        return run(RecordInput.jsonLines(input, maxRecordChars), out);
+    }
+
+    /** Scores records of any format (see {@link RecordInput}); closes {@code input}. */
+    public Outcome run(RecordInput input, OutputStream out) throws IOException, InterruptedException {
         ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, new Workers());
         BatchTally tally = new BatchTally();
-        ChunkScorer scorer = new ChunkScorer(engine, pool, maxRecordChars);
+        ChunkScorer scorer = new ChunkScorer(engine, pool, maxRecordChars, input::decode, writer);
         Chunk memory = new Chunk();
         SpillStore spill = null;
         long read = 0;
-        try (RecordSource in = new RecordSource(new RecordReader(input, maxRecordChars), input)) {
+        try (RecordSource in = new RecordSource(input)) {
             progress.phase("reading", -1);
             if (forcedPartitions > 0) {
                 spill = new SpillStore(spillDir, forcedPartitions);
@@ -221,6 +228,7 @@ public final class ScoringPipeline {
         private int maxRecordChars = 1 << 20;
         private Progress progress = Progress.NONE;
         private AtomicBoolean stop = new AtomicBoolean();
+        private OutcomeWriter writer = OutcomeWriter.JSON;
 
         private Builder(ClaimEngine engine) {
             this.engine = engine;
@@ -267,6 +275,12 @@ public final class ScoringPipeline {
         /** Raised from outside (a signal): the run stops at the next record boundary. */
         public Builder stop(AtomicBoolean flag) {
             this.stop = flag;
+            return this;
+        }
+
+        /** How each outcome is written (default: the project's JSON). */
+        public Builder writer(OutcomeWriter w) {
+            this.writer = w;
             return this;
         }
 
