@@ -22,12 +22,17 @@ public final class Streams {
     }
 
     public static Reader openInput(String name) throws IOException {
+        return new InputStreamReader(openInputStream(name), StandardCharsets.UTF_8);
+    }
+
+    /** The bytes of a path or {@code -}, decompressed when the name ends in .gz. */
+    public static InputStream openInputStream(String name) throws IOException {
         InputStream raw = "-".equals(name) ? System.in : Files.newInputStream(Path.of(name));
         InputStream in = new BufferedInputStream(raw, 1 << 16);
         if (name.endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
+            in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
         }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+        return in;
     }
 
     /**

@@ -29,6 +29,11 @@ public final class Carrier {
         return join(key, carried, json(claim));
     }
 
+    /** The same, for a claim already written as JSON (one object). */
+    public static String claimJson(String key, Object carried, String claimJson) {
+        return join(key, carried, claimJson);
+    }
+
     public static String error(String key, Object carried, ErrorRecord error) {
         return join(key, carried, json(error));
     }

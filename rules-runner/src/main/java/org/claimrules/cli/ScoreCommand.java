@@ -1,9 +1,10 @@
 package org.claimrules.cli;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +16,9 @@ import org.claimrules.batch.OutputFailedException;
 import org.claimrules.batch.Progress;
 import org.claimrules.batch.ScoringPipeline;
 import org.claimrules.engine.ClaimEngine;
+import org.claimrules.engine.RulesetLoader;
+import org.claimrules.formats.Formats;
+import org.claimrules.formats.InputFormat;
 import org.claimrules.io.Json;
 import org.claimrules.io.OutputFile;
 import org.claimrules.io.Streams;
@@ -34,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * as {@code <output>.partial}; a failed write removes it and says so.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Score a JSON Lines file of claims; write one result or error record per claim, in order.")
+        description = "Score a file of claims (JSON Lines, X12 837P or FHIR R4 Claims); write one result or error record per claim, in order.")
 public final class ScoreCommand implements java.util.concurrent.Callable<Integer> {
 
     /** A record longer than this becomes an error record instead of being read into memory. */
@@ -46,8 +50,19 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Claims, JSON Lines (.gz read compressed; - for standard input).")
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Claims: JSON Lines, X12 837P or FHIR R4 (.gz read compressed; - for standard input).")
     String input;
+
+    /** The input's format; {@code AUTO} tells it by content (an ISA segment, a resourceType). */
+    enum Format { AUTO, JSON, X12, FHIR }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Input format: json, x12, fhir or auto (default: ${DEFAULT-VALUE}, by content).",
+            converter = FormatConverter.class)
+    Format format = Format.AUTO;
+
+    @Option(names = "--output-format", paramLabel = "FORMAT", description = "json (results as claim-format.md says) or fhir (one FHIR R4 ClaimResponse per line); default: json.",
+            converter = OutputFormatConverter.class)
+    Formats.OutputFormat outputFormat = Formats.OutputFormat.JSON;
 
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "Results, JSON Lines (.gz written compressed; - for standard output).")
     String output;
@@ -86,6 +101,20 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
+        BufferedInputStream in;
+        try {
+            in = (BufferedInputStream) Streams.openInputStream(input);
+        } catch (NoSuchFileException e) {
+            err.println("claimrules: cannot read input " + input + ": no such file");
+            return ExitCodes.USAGE;
+        }
+        InputFormat inputFormat = format == Format.AUTO ? InputFormat.detect(in) : InputFormat.valueOf(format.name());
+        // HAPI's context takes about a second to build: build it while the ruleset loads (logging
+        // is set up first, so that the two threads do not both start it).
+        org.slf4j.LoggerFactory.getILoggerFactory();
+        Thread warm = new Thread(() -> Formats.warm(inputFormat, outputFormat), "claimrules-warm");
+        warm.setDaemon(true);
+        warm.start();
         ClaimEngine engine = null;
         String version = "none (--no-rules)";
         if (!noRules) {
@@ -95,13 +124,9 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
             }
             version = engine.ruleset().version();
         }
-        Reader in;
-        try {
-            in = Streams.openInput(input);
-        } catch (NoSuchFileException e) {
-            err.println("claimrules: cannot read input " + input + ": no such file");
-            return ExitCodes.USAGE;
-        }
+        Formats.Opened opened = Formats.open(in, inputFormat,
+                engine != null ? engine.ruleset().root() : RulesetLoader.bundledRoot(), MAX_RECORD_CHARS);
+        warm.join();
         boolean toStdout = "-".equals(output);
         OutputFile file = null;
         AtomicBoolean stop = new AtomicBoolean();
@@ -116,7 +141,7 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
         }, "claimrules-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         // Standard input is never closed here: a reader blocked on it holds its lock.
-        try (Reader closedAtEnd = "-".equals(input) ? null : in; Progress progress = progress(err)) {
+        try (InputStream closedAtEnd = "-".equals(input) ? null : in; Progress progress = progress(err)) {
             try {
                 file = toStdout ? null : OutputFile.create(Path.of(output), opener);
             } catch (IOException e) {
@@ -129,10 +154,11 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
                     .spillDir(spillDir != null ? spillDir : toStdout ? Path.of(System.getProperty("java.io.tmpdir"))
                             : Path.of(output).toAbsolutePath().getParent())
                     .expectedInputBytes(expectedSize(input)).maxRecordChars(MAX_RECORD_CHARS)
+                    .writer(Formats.writer(inputFormat, outputFormat, java.time.LocalDate.now()))
                     .progress(progress).stop(stop).build();
             ScoringPipeline.Outcome run;
             try {
-                run = pipeline.run(in, out);
+                run = pipeline.run(opened.input(), out);
                 if (run.complete() && file != null) {
                         commit(file);
                 }
@@ -169,6 +195,20 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it waits for 'finished', counted down above
             }
+        }
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            return Format.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    static final class OutputFormatConverter implements picocli.CommandLine.ITypeConverter<Formats.OutputFormat> {
+        @Override
+        public Formats.OutputFormat convert(String value) {
+            return Formats.OutputFormat.valueOf(value.toUpperCase(java.util.Locale.ROOT));
         }
     }
 
