@@ -67,8 +67,16 @@ public final class Carrier {
                     return new Parts(carried, null);
                 }
             }
-            if ("error".equals(p.currentName())) {
-                return new Parts(carried, Json.mapper().readValue(text, ErrorRecord.class));
+            // An error record is {"claimId":..., "error":...}: its error is one of the next two fields.
+            for (int field = 0; field < 2; field++) {
+                if ("error".equals(p.currentName())) {
+                    return new Parts(carried, Json.mapper().readValue(text, ErrorRecord.class));
+                }
+                p.nextToken();
+                p.skipChildren();
+                if (p.nextToken() != JsonToken.FIELD_NAME) {
+                    break;
+                }
             }
             return new Parts(carried, null);
         } catch (IOException | RuntimeException e) {

@@ -105,6 +105,13 @@ public final class PayersTable {
         }
     }
 
+    /** {@link #problems} as the ruleset loader reports table problems, for {@code claimrules validate}. */
+    public static List<org.claimrules.engine.RulesetProblem> rulesetProblems(Path rulesetRoot) {
+        return problems(rulesetRoot).stream().map(p -> new org.claimrules.engine.RulesetProblem(p.file(),
+                p.line() > 0 ? p.line() : null, null, (p.column() != null ? "column " + p.column() + ": " : "") + p.message()))
+                .toList();
+    }
+
     private static TableReader.Result<PayerRow> read(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return TableReader.read(PATH, in, PayerRow.class);

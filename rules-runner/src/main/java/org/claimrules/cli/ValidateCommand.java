@@ -27,8 +27,14 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
+        // The payers table is read by the claim format readers, not the engine: checked here until the table manifest has it.
+        java.util.List<org.claimrules.engine.RulesetProblem> payers = java.nio.file.Files.isDirectory(dir.resolve("rules"))
+                ? org.claimrules.formats.PayersTable.rulesetProblems(dir) : java.util.List.of();
         try {
             Ruleset ruleset = RulesetLoader.fromDirectory(dir);
+            if (!payers.isEmpty()) {
+                throw new RulesetException("ruleset " + dir + " has table problems", java.util.List.of());
+            }
             out.printf("%s is valid: %d edits, %d rules; version %s (compiled in %.1f s)%n", dir,
                     ruleset.catalog().edits().size(), ruleset.kieBase().getKiePackages().stream()
                             .mapToInt(p -> p.getRules().size()).sum(),
@@ -36,8 +42,10 @@ public final class ValidateCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (RulesetException e) {
-            ProblemReport.print(out, e.problems());
-            out.printf("%s is not valid: %d problem%s%n", dir, e.problems().size(), e.problems().size() == 1 ? "" : "s");
+            java.util.List<org.claimrules.engine.RulesetProblem> problems = new java.util.ArrayList<>(e.problems());
+            problems.addAll(payers);
+            ProblemReport.print(out, problems);
+            out.printf("%s is not valid: %d problem%s%n", dir, problems.size(), problems.size() == 1 ? "" : "s");
             out.flush();
             return ExitCodes.RULESET;
         }
