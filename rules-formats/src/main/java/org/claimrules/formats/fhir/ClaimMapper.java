@@ -101,6 +101,7 @@ final class ClaimMapper {
             throw new Refused(ErrorCode.MISSING_FIELD, "identifier", "the Claim has neither identifier[0].value nor an id "
                     + "(or it is longer than 100 characters)");
         }
+        String role = role(claim);
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("claimId", id);
         List<Claim.ItemComponent> items = claim.getItem();
@@ -135,7 +136,7 @@ final class ClaimMapper {
         if (npi != null) {
             billing.put("npi", npi);
         }
-        billing.put("role", role(claim));
+        billing.put("role", role);
         out.put("placeOfService", place);
         Claim.InsuranceComponent insurance = focal(claim);
         if (insurance != null && insurance.hasPreAuthRef()) {
@@ -163,7 +164,7 @@ final class ClaimMapper {
             String code = null;
             if (dx.hasDiagnosisCodeableConcept()) {
                 for (Coding c : dx.getDiagnosisCodeableConcept().getCoding()) {
-                    if (ICD10.contains(c.getSystem()) && c.hasCode()) {
+                    if (in(ICD10, c.getSystem()) && c.hasCode()) {
                         code = c.getCode();
                         break;
                     }
@@ -198,7 +199,7 @@ final class ClaimMapper {
         line.put("lineNumber", item.getSequence());
         String code = null;
         for (Coding c : item.getProductOrService().getCoding()) {
-            if (CPT_HCPCS.contains(c.getSystem()) && c.hasCode()) {
+            if (in(CPT_HCPCS, c.getSystem()) && c.hasCode()) {
                 code = c.getCode();
                 break;
             }
@@ -466,18 +467,28 @@ final class ClaimMapper {
                 insurer.hasDisplay() ? insurer.getDisplay() : null);
     }
 
+    private static boolean in(Set<String> systems, String system) {
+        return system != null && systems.contains(system);
+    }
+
     static String shortened(String s) {
         return s == null ? "" : s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
-    /** A parser's message without HAPI's message code, first line only. */
+    /**
+     * A parser's message in plain words: the element at fault when the parser names it, never the
+     * value (it may be a patient's), without HAPI's message code.
+     */
     static String plain(String message) {
         if (message == null) {
-            return "";
+            return "it cannot be parsed";
         }
-        String m = message.replaceFirst("^HAPI-\\d+: ", "");
-        int nl = m.indexOf('\n');
-        m = nl < 0 ? m : m.substring(0, nl);
-        return m.length() <= 200 ? m : m.substring(0, 200) + "...";
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[element=\"([^\"]{1,60})\"\\]").matcher(message);
+        if (m.find()) {
+            return "element " + m.group(1) + " has a value its FHIR type does not allow";
+        }
+        String first = message.replaceFirst("^HAPI-\\d+: ", "").lines().findFirst().orElse("");
+        first = first.replaceAll("\"[^\"]*\"", "\"...\"").replaceAll("'[^']*'", "'...'");
+        return first.length() <= 200 ? first : first.substring(0, 200) + "...";
     }
 }

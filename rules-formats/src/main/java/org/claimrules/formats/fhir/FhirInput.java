@@ -76,8 +76,8 @@ public final class FhirInput implements RecordInput {
             return;
         }
         String text = line.text();
-        if (depth.inValue() && !text.isEmpty() && text.charAt(0) == '{' && JsonDepth.balanced(text)) {
-            // An unindented complete object cannot be part of a pretty-printed resource: the one
+        if (depth.inValue() && !text.isEmpty() && !Character.isWhitespace(text.charAt(0)) && JsonDepth.balanced(text)) {
+            // An unindented complete value cannot be part of a pretty-printed resource: the one
             // before it was cut short (a truncated NDJSON line), and this line stands alone.
             error(valueLine, ErrorCode.INVALID_JSON, "the resource starting on line " + valueLine
                     + " is not complete JSON", null);

@@ -51,6 +51,6 @@ final class JsonDepth {
     static boolean balanced(String line) {
         JsonDepth d = new JsonDepth();
         d.scan(line);
-        return d.depth == 0;
+        return d.started && d.depth == 0;
     }
 }
