@@ -135,6 +135,34 @@ public final class X12Writer implements AutoCloseable {
         return s == null ? "" : s;
     }
 
+    /**
+     * Converts JSON Lines claims (from {@code claimrules generate}) to an 837P, for the benchmark in
+     * docs/benchmarks.md: {@code X12Writer in.jsonl[.gz] out.837[.gz]}. Records that do not read as
+     * claims, and hospital outpatient claims, are left out and counted.
+     */
+    public static void main(String[] args) throws Exception {
+        long written = 0;
+        long skipped = 0;
+        try (java.io.BufferedReader in = new java.io.BufferedReader(org.claimrules.io.Streams.openInput(args[0]));
+             java.io.OutputStream raw = org.claimrules.io.Streams.openOutputStream(java.nio.file.Path.of(args[1]),
+                     args[1].endsWith(".gz"));
+             X12Writer out = new X12Writer(new java.io.OutputStreamWriter(raw, java.nio.charset.StandardCharsets.UTF_8), 1000)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                org.claimrules.io.ClaimReader.Read read = org.claimrules.io.ClaimReader.read(line, 1);
+                if (!read.ok() || read.claim().billingProvider() == null || read.claim().payer() == null
+                        || read.claim().patient() == null
+                        || read.claim().billingProvider().role() == ProviderRole.HOSPITAL_OUTPATIENT) {
+                    skipped++;
+                    continue;
+                }
+                out.write(read.claim());
+                written++;
+            }
+        }
+        System.err.println("claims written: " + written + "; left out: " + skipped);
+    }
+
     @Override
     public void close() throws IOException {
         if (open) {
