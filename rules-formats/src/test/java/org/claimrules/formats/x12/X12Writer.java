@@ -150,9 +150,7 @@ public final class X12Writer implements AutoCloseable {
             String line;
             while ((line = in.readLine()) != null) {
                 org.claimrules.io.ClaimReader.Read read = org.claimrules.io.ClaimReader.read(line, 1);
-                if (!read.ok() || read.claim().billingProvider() == null || read.claim().payer() == null
-                        || read.claim().patient() == null
-                        || read.claim().billingProvider().role() == ProviderRole.HOSPITAL_OUTPATIENT) {
+                if (!read.ok() || !writable(read.claim())) {
                     skipped++;
                     continue;
                 }
@@ -161,6 +159,16 @@ public final class X12Writer implements AutoCloseable {
             }
         }
         System.err.println("claims written: " + written + "; left out: " + skipped);
+    }
+
+    /** What the 837P needs of a claim (the generator's invalid records lack some of it). */
+    static boolean writable(Claim c) {
+        return c.claimId() != null && c.payer() != null && c.payer().profile() != null && c.billingProvider() != null
+                && c.billingProvider().role() != null && c.billingProvider().role() != ProviderRole.HOSPITAL_OUTPATIENT
+                && c.placeOfService() != null && c.patient() != null && c.patient().memberId() != null
+                && c.diagnoses() != null && !c.lines().isEmpty() && c.lines().stream().allMatch(l -> l != null
+                        && l.lineNumber() != null && l.procedureCode() != null && l.units() != null && l.serviceDate() != null
+                        && (l.diagnosisPointers() == null || l.diagnosisPointers().size() <= 4) && l.modifiers().size() <= 4);
     }
 
     @Override
