@@ -231,7 +231,7 @@ final class ClaimMapper {
             ArrayNode pointers = line.putArray("diagnosisPointers");
             for (var seq : item.getDiagnosisSequence()) {
                 Integer p = pointerOf.get(seq.getValue());
-                // A sequence no diagnosis has points past the list, as in the JSON format (FJ-DX-002).
+                // A sequence no diagnosis has points past the list, as in the JSON format.
                 pointers.add(p != null ? p : pointerOf.size() + Math.max(1, seq.getValue()));
             }
         }
