@@ -91,7 +91,8 @@ class X12BrokenInputTest {
     void aSegmentOutOfPlace() throws Exception {
         // a service line's SV1 before the claim's HI (and before any LX)
         String file = breakSecondClaim(file(3), c -> c.replaceFirst("HI\\*", "SV1*HC:64493*900*UN*1~\nHI*"));
-        secondIsAnError(score(file), "SV1", "INVALID_VALUE");
+        JsonNode error = secondIsAnError(score(file), "SV1", "INVALID_VALUE");
+        assertTrue(file.split("\n")[(int) error.path("inputLine").asLong() - 1].startsWith("SV1*"), error.toString());
     }
 
     @Test
