@@ -20,12 +20,11 @@ import org.claimrules.model.result.Outcome;
 final class JobTally implements Serializable {
 
     /**
-     * What one partition took: records, nanoseconds scoring them (reading, rules, JSON) in elapsed
-     * time and in the task thread's CPU time (which other load on the machine does not inflate),
-     * and elapsed nanoseconds in all, the shuffle read and the write included.
+     * What one partition's scoring took: records, and nanoseconds scoring them (reading, rules,
+     * JSON) in elapsed time and in the task thread's CPU time, which other load on the machine
+     * does not inflate.
      */
-    record PartitionTime(int partition, long records, long scoringNanos, long scoringCpuNanos, long wallNanos)
-            implements Serializable {
+    record PartitionTime(long records, long scoringNanos, long scoringCpuNanos) implements Serializable {
     }
 
     private final LongAccumulator errors;

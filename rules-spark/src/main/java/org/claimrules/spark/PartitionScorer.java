@@ -53,27 +53,23 @@ final class PartitionScorer implements FlatMapFunction<Iterator<Tuple2<RecordKey
 
     @Override
     public Iterator<Row> call(Iterator<Tuple2<RecordKey, RawRecord>> input) {
-        long start = System.nanoTime();
         ClaimEngine engine = EngineHolder.engine(ruleset, pinnedVersion);
         HistoryStore store = history == null ? null : HistoryStores.open(history);
-        TaskContext task = TaskContext.get();
         if (store != null) {
-            task.addTaskCompletionListener(new TaskCompletionListener() {
+            TaskContext.get().addTaskCompletionListener(new TaskCompletionListener() {
                 @Override
                 public void onTaskCompletion(TaskContext context) {
                     store.close();
                 }
             });
         }
-        return new Blocks(input, engine, store, task == null ? -1 : task.partitionId(), start);
+        return new Blocks(input, engine, store);
     }
 
     private final class Blocks implements Iterator<Row> {
         private final Iterator<Tuple2<RecordKey, RawRecord>> input;
         private final ClaimEngine engine;
         private final HistoryStore store;
-        private final int partition;
-        private final long start;
         private Tuple2<RecordKey, RawRecord> pending;
         private Iterator<Row> current = Collections.emptyIterator();
         private long records;
@@ -81,13 +77,10 @@ final class PartitionScorer implements FlatMapFunction<Iterator<Tuple2<RecordKey
         private long scoringCpuNanos;
         private boolean finished;
 
-        Blocks(Iterator<Tuple2<RecordKey, RawRecord>> input, ClaimEngine engine, HistoryStore store,
-                int partition, long start) {
+        Blocks(Iterator<Tuple2<RecordKey, RawRecord>> input, ClaimEngine engine, HistoryStore store) {
             this.input = input;
             this.engine = engine;
             this.store = store;
-            this.partition = partition;
-            this.start = start;
         }
 
         @Override
@@ -169,8 +162,7 @@ final class PartitionScorer implements FlatMapFunction<Iterator<Tuple2<RecordKey
         private void finish() {
             if (!finished) {
                 finished = true;
-                tally.add(new JobTally.PartitionTime(partition, records, scoringNanos, scoringCpuNanos,
-                        System.nanoTime() - start));
+                tally.add(new JobTally.PartitionTime(records, scoringNanos, scoringCpuNanos));
             }
         }
     }

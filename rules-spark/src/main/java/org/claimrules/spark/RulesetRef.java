@@ -66,9 +66,4 @@ record RulesetRef(String folderName, String path, boolean shipped) implements Se
     ClaimEngine load() throws RulesetException {
         return isBundled() ? ClaimEngine.bundled() : ClaimEngine.fromDirectory(resolve());
     }
-
-    @Override
-    public String toString() {
-        return isBundled() ? "(bundled)" : shipped ? folderName + " (shipped with the job)" : path;
-    }
 }
