@@ -46,6 +46,7 @@ final class MemberScorer {
         Evaluation evaluation;
         RuntimeException failure;
         List<HistoryEntry> input;
+        int scorings;
 
         State(Claim claim) {
             this.claim = claim;
@@ -107,8 +108,14 @@ final class MemberScorer {
         return states;
     }
 
+    /** How many times each claim was scored: what a member costs, for the tests that keep it linear. */
+    static int[] scoringsPerClaim(ClaimEngine engine, List<Claim> claims) {
+        return run(engine.pinned(), claims).stream().mapToInt(s -> s.scorings).toArray();
+    }
+
     private static void score(ClaimEngine engine, State s, List<HistoryEntry> input) {
         s.input = input;
+        s.scorings++;
         try {
             s.evaluation = engine.evaluate(s.claim, input, null);
         } catch (InvalidClaimException e) {
