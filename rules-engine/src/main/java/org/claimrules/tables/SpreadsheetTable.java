@@ -25,7 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * <ul>
  * <li>text as written (surrounding spaces ignored);</li>
  * <li>a date (a number with a date format) as {@code 2026-03-02}; with a time of day it is not a date;</li>
- * <li>other numbers as plain decimals ({@code 64490}, {@code 172.08}), never in scientific notation,
+ * <li>other numbers as plain decimals ({@code 20610}, {@code 172.08}), never in scientific notation,
  * without the cell's currency or thousands format; a format of zeros only ({@code 00}) keeps the
  * leading zeros it shows ({@code 02});</li>
  * <li>TRUE and FALSE as true and false; a formula as the value Excel last computed; an error
