@@ -90,6 +90,8 @@ class ScoreFormatsCliTest {
     void anUnknownFormatIsAUsageError() {
         Cli.Run run = Cli.run("score", "--input", "../examples/claims.jsonl", "--output", "-", "--format", "edifact");
         assertEquals(ExitCodes.USAGE, run.exit(), run::toString);
+        assertTrue(run.err().contains("'edifact' is not json, x12, fhir or auto"), run::toString);
+        assertFalse(run.err().contains("enum"), run::toString);
     }
 
     @Test
