@@ -56,6 +56,27 @@ class ScoreFormatsCliTest {
         assertTrue(run.err().contains("SE01"), "the wrong SE counts are reported: " + run.err());
     }
 
+    /** The README's commands read examples/claims.837 and examples/claims.ndjson: every claim there scores. */
+    @Test
+    void theExampleFilesOfTheReadmeScoreWithoutErrorRecords() throws Exception {
+        long jsonClaims = Files.readAllLines(Path.of("../examples/claims.jsonl")).stream()
+                .filter(l -> !l.contains("HOSPITAL_OUTPATIENT")).count();
+        Path x12 = tmp.resolve("x12.jsonl");
+        Cli.Run run = Cli.run("score", "--input", "../examples/claims.837", "--output", x12.toString(), "--no-progress");
+        assertEquals(ExitCodes.OK, run.exit(), run::toString);
+        assertEquals(jsonClaims, lines(x12).size(), "the example claims an 837P can carry");
+
+        Path fhir = tmp.resolve("fhir.ndjson");
+        run = Cli.run("score", "--input", "../examples/claims.ndjson", "--output", fhir.toString(), "--no-progress",
+                "--output-format", "fhir");
+        assertEquals(ExitCodes.OK, run.exit(), run::toString);
+        List<JsonNode> responses = lines(fhir);
+        assertEquals(2, responses.size());
+        responses.forEach(r -> assertEquals("complete", r.path("outcome").asText(), r.toString()));
+        // FHIR-001 documents its injection in supportingInfo and has its payer in the payers table
+        assertEquals("ACCEPT", responses.get(0).path("disposition").asText(), responses.get(0).toString());
+    }
+
     @Test
     void fhirInAndClaimResponsesOut() throws Exception {
         Path results = tmp.resolve("responses.ndjson");
