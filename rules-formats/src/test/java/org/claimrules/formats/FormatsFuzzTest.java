@@ -34,7 +34,7 @@ class FormatsFuzzTest {
         readsCleanly(input, InputFormat.FHIR, OutcomeWriter.JSON);
     }
 
-    private static void readsCleanly(byte[] input, InputFormat format, OutcomeWriter json) throws IOException {
+    static void readsCleanly(byte[] input, InputFormat format, OutcomeWriter json) throws IOException {
         List<ClaimReader.Read> reads = Scoring.read(input, format);
         FhirOutput fhir = new FhirOutput(java.time.LocalDate.of(2026, 12, 1));
         for (ClaimReader.Read read : reads) {

@@ -434,7 +434,7 @@ final class ClaimAssembler {
 
     private void emit(String claimId, int index, X12Problem p) {
         String id = claimId == null || claimId.isEmpty() || claimId.length() > 100
-                || claimId.indexOf(Utf8Guard.MARK) >= 0 ? null : claimId;
+                || claimId.indexOf(X12Guard.NOT_UTF8) >= 0 || claimId.indexOf(X12Guard.TOO_LONG) >= 0 ? null : claimId;
         ErrorRecord error = ErrorRecord.of(id, p.code(), p.message(), p.field(), p.position());
         sink.record(p.position(), Carrier.error(KEY, new X12Source(interchange, transaction, index), error),
                 claimKey(interchange, transaction, id));

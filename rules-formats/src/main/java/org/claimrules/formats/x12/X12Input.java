@@ -61,9 +61,11 @@ public final class X12Input implements RecordInput {
     /** Set by the scan after a break: it skipped something other than white space / it reached the end. */
     private boolean sawContent;
     private boolean atEnd;
+    /** The tag of the last segment read whole. */
+    private String lastTag;
 
     public X12Input(InputStream input, PayersTable payers) {
-        this.in = new ResumableStream(new Utf8Guard(input));
+        this.in = new ResumableStream(new X12Guard(input));
         this.factory = EDIInputFactory.newFactory();
         // Delimiters differ between files; segment terminators may be followed by line breaks.
         factory.setProperty(EDIInputFactory.EDI_IGNORE_EXTRANEOUS_CHARACTERS, true);
@@ -130,8 +132,8 @@ public final class X12Input implements RecordInput {
             }
             case ELEMENT_DATA -> {
                 Location at = reader.getLocation();
-                if (current != null && reader.getText().indexOf(Utf8Guard.MARK) >= 0) {
-                    notUtf8(at);
+                if (current != null) {
+                    marked(at, reader.getText());
                 }
                 if (current != null && at.getElementOccurrence() <= 1) {
                     current.set(at.getElementPosition(), at.getComponentPosition(), reader.getText());
@@ -167,6 +169,7 @@ public final class X12Input implements RecordInput {
         if (s == null) {
             return;
         }
+        lastTag = s.tag;
         switch (s.tag) {
             case "ISA" -> {
                 interchange = s.get(13);
@@ -199,12 +202,17 @@ public final class X12Input implements RecordInput {
         elementSeparator = d.getOrDefault(EDIStreamConstants.Delimiters.DATA_ELEMENT, elementSeparator);
     }
 
-    /** An element held bytes that are not UTF-8: its claim is an error record, as a JSON record would be. */
-    private void notUtf8(Location at) {
-        String element = element(at);
-        segmentProblems.add(0, new X12Problem(ErrorCode.INVALID_VALUE, current.tag + element, current.position,
-                current.tag + " (segment " + current.position + "): element " + current.tag + element
-                        + " holds bytes that are not valid UTF-8"));
+    /** An element that held bytes that are not UTF-8, or was cut at the limit ({@link X12Guard}): an error of its claim. */
+    private void marked(Location at, String text) {
+        boolean notUtf8 = text.indexOf(X12Guard.NOT_UTF8) >= 0;
+        if (!notUtf8 && text.indexOf(X12Guard.TOO_LONG) < 0) {
+            return;
+        }
+        String element = current.tag + element(at);
+        String what = notUtf8 ? " holds bytes that are not valid UTF-8"
+                : " is longer than " + X12Guard.MAX_ELEMENT + " characters";
+        segmentProblems.add(0, new X12Problem(notUtf8 ? ErrorCode.INVALID_VALUE : ErrorCode.TOO_LARGE, element,
+                current.position, current.tag + " (segment " + current.position + "): element " + element + what));
     }
 
     private static String element(Location at) {
@@ -295,7 +303,13 @@ public final class X12Input implements RecordInput {
         current = null;
         segmentProblems.clear();
         reader = null;
+        boolean inNewInterchange = "IEA".equals(lastTag) || p.field() != null && p.field().equals("ISA");
         boolean abandoned = assembler.abandon(p);
+        if (inNewInterchange) {
+            // the interchange that broke is not the one before it: its control number is not known
+            assembler.endTransaction();
+            assembler.startInterchange(null);
+        }
         int claims = skipToNextInterchange(p);
         if (!abandoned && claims == 0 && sawContent) {
             assembler.unreadablePart(p);
@@ -348,6 +362,12 @@ public final class X12Input implements RecordInput {
                 sawContent = true;
                 segments += b == segmentTerminator || !overflow ? 1 : 0;
                 String text = new String(seg, 0, n, java.nio.charset.StandardCharsets.UTF_8).strip();
+                String[] head = text.split(java.util.regex.Pattern.quote(String.valueOf(elementSeparator)), 4);
+                if (head[0].equals("ST") && head.length > 2) {
+                    assembler.startTransaction(head[2]);
+                } else if (head[0].equals("SE")) {
+                    assembler.endTransaction();
+                }
                 if (text.startsWith("CLM" + elementSeparator)) {
                     String[] parts = text.split(java.util.regex.Pattern.quote(String.valueOf(elementSeparator)), 3);
                     claims++;
