@@ -15,7 +15,7 @@ final class Chunk {
     static final byte TOO_LONG = 1;
     /** Its bytes were not UTF-8: no text. */
     static final byte INVALID_UTF8 = 2;
-    /** An earlier record of the batch has its claim ID: the text slot holds that claim ID. */
+    /** An earlier record of the batch has its claim ID: the text slot holds the record's text. */
     static final byte DUPLICATE = 3;
 
     long[] index = new long[1024];
@@ -52,14 +52,19 @@ final class Chunk {
         return chars + 97L * size;
     }
 
-    /** The claim or error record at {@code pos}. */
-    ClaimReader.Read read(int pos, int maxRecordChars) {
+    /** Reads a record's text into a claim or an error record ({@link RecordInput#decode}). */
+    interface Decoder {
+        ClaimReader.Read read(String text, long position);
+    }
+
+    /** The claim or error record at {@code pos}, its text read by {@code decoder}. */
+    ClaimReader.Read read(int pos, int maxRecordChars, Decoder decoder) {
         long line = inputLine[pos];
         return switch (kind[pos]) {
             case TOO_LONG -> ClaimReader.tooLong(line, length[pos], maxRecordChars);
             case INVALID_UTF8 -> ClaimReader.invalidUtf8(line);
-            case DUPLICATE -> ClaimReader.duplicate(text[pos], line);
-            default -> ClaimReader.read(text[pos], line);
+            case DUPLICATE -> ClaimReader.duplicate(MemberKey.scan(text[pos]).claimId(), line);
+            default -> decoder.read(text[pos], line);
         };
     }
 }

@@ -30,16 +30,22 @@ final class ChunkScorer {
     private final ExecutorService pool;
     private final int maxRecordChars;
     private final MemberHistory history;
+    private final Chunk.Decoder decoder;
+    private final OutcomeWriter writer;
 
     /**
      * {@code engine} null: no rules, each claim is written back as read (the I/O baseline);
      * {@code pool} runs the tasks. {@code history} null: no history from outside the batch.
+     * {@code decoder} reads a record's text; {@code writer} writes each outcome.
      */
-    ChunkScorer(ClaimEngine engine, ExecutorService pool, int maxRecordChars, MemberHistory history) {
+    ChunkScorer(ClaimEngine engine, ExecutorService pool, int maxRecordChars, MemberHistory history,
+            Chunk.Decoder decoder, OutcomeWriter writer) {
         this.engine = engine;
         this.pool = pool;
         this.maxRecordChars = maxRecordChars;
         this.history = history;
+        this.decoder = decoder;
+        this.writer = writer;
     }
 
     /**
@@ -104,7 +110,7 @@ final class ChunkScorer {
                 claimPositions.add(pos);
             } else {
                 tally.add(read.error());
-                out[pos] = bytes(read.error());
+                out[pos] = writer.line(read.error(), chunk.text[pos]);
             }
         }
         if (claims.isEmpty()) {
@@ -123,12 +129,12 @@ final class ChunkScorer {
             } else {
                 tally.add((ErrorRecord) outcomes[k]);
             }
-            out[claimPositions.get(k)] = bytes(outcomes[k]);
+            out[claimPositions.get(k)] = writer.line(outcomes[k], chunk.text[claimPositions.get(k)]);
         }
     }
 
     private ClaimReader.Read read(Chunk chunk, int pos) {
-        return chunk.read(pos, maxRecordChars);
+        return chunk.read(pos, maxRecordChars, decoder);
     }
 
     static byte[] bytes(Object outcome) {

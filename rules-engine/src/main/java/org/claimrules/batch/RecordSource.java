@@ -19,19 +19,16 @@ final class RecordSource implements AutoCloseable {
     private static final int BATCH = 512;
     private static final List<RecordReader.Record> END = List.of();
 
-    private final RecordReader reader;
+    private final RecordInput reader;
     private final BlockingQueue<List<RecordReader.Record>> queue = new ArrayBlockingQueue<>(16);
     private final Thread thread;
     private volatile IOException failure;
     private volatile Throwable fatal;
     private volatile boolean closed;
 
-    private final java.io.Reader raw;
-
-    /** {@code raw} is the reader under {@code reader}: a batch is passed on early when it has nothing ready. */
-    RecordSource(RecordReader reader, java.io.Reader raw) {
+    /** A batch is passed on early when {@code reader} has nothing more ready. */
+    RecordSource(RecordInput reader) {
         this.reader = reader;
-        this.raw = raw;
         this.thread = new Thread(this::readAll, "claimrules-read");
         thread.setDaemon(true);
         thread.start();
@@ -43,7 +40,7 @@ final class RecordSource implements AutoCloseable {
             RecordReader.Record r;
             while (!closed && (r = reader.next()) != null) {
                 batch.add(r);
-                if (batch.size() == BATCH || !raw.ready()) {
+                if (batch.size() == BATCH || !reader.ready()) {
                     queue.put(batch);
                     batch = new ArrayList<>(BATCH);
                 }

@@ -51,6 +51,7 @@ public final class ScoringPipeline {
     private final Progress progress;
     private final AtomicBoolean stop;
     private final MemberHistory history;
+    private final OutcomeWriter writer;
 
     private ScoringPipeline(Builder b) {
         this.engine = b.engine;
@@ -63,6 +64,7 @@ public final class ScoringPipeline {
         this.progress = b.progress;
         this.stop = b.stop;
         this.history = b.history;
+        this.writer = b.writer;
     }
 
     /** Most memory the default budget takes, whatever the heap (see docs/benchmarks.md). */
@@ -90,16 +92,25 @@ public final class ScoringPipeline {
      * @throws OutputFailedException when {@code out} or the spill files cannot be written
      */
     public Outcome run(Reader input, OutputStream out) throws IOException, InterruptedException {
+        return run(RecordInput.jsonLines(input, maxRecordChars), out);
+    }
+
+    /**
+     * Scores the records of any claim format (see {@link RecordInput}), written by the builder's
+     * {@link OutcomeWriter}; closes {@code input}. Same guarantees as {@link #run(Reader, OutputStream)}.
+     */
+    public Outcome run(RecordInput input, OutputStream out) throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());
         BatchTally tally = new BatchTally();
-        ChunkScorer scorer = new ChunkScorer(engine == null ? null : engine.pinned(), pool, maxRecordChars, history);
+        ChunkScorer scorer = new ChunkScorer(engine == null ? null : engine.pinned(), pool, maxRecordChars, history,
+                input::decode, writer);
         Chunk memory = new Chunk();
         ClaimIds claimIds = new ClaimIds();
         SpillStore spill = null;
         long read = 0;
         Written written = new Written();
         removeStaleSpillFolders();
-        try (RecordSource in = new RecordSource(new RecordReader(input, maxRecordChars), input)) {
+        try (RecordSource in = new RecordSource(input)) {
             progress.phase("reading", -1);
             if (forcedPartitions > 0) {
                 spill = new SpillStore(spillDir, forcedPartitions);
@@ -167,8 +178,10 @@ public final class ScoringPipeline {
             return new Entry(null, Chunk.TOO_LONG, null);
         }
         MemberKey.Keys keys = MemberKey.scan(r.text());
-        if (keys.claimId() != null && !claimIds.add(keys.claimId())) {
-            return new Entry(null, Chunk.DUPLICATE, keys.claimId());
+        String identity = r.claimKey() != null ? r.claimKey() : keys.claimId();
+        if (identity != null && !claimIds.add(identity)) {
+            // the whole text is kept: a writer may carry part of it (an X12 claim's source) into the error record
+            return new Entry(null, Chunk.DUPLICATE, r.text());
         }
         return new Entry(keys.member(), Chunk.TEXT, r.text());
     }
@@ -279,6 +292,7 @@ public final class ScoringPipeline {
         private Progress progress = Progress.NONE;
         private AtomicBoolean stop = new AtomicBoolean();
         private MemberHistory history;
+        private OutcomeWriter writer = OutcomeWriter.JSON;
 
         private Builder(ClaimEngine engine) {
             this.engine = engine;
@@ -331,6 +345,12 @@ public final class ScoringPipeline {
         /** HOOK (claims history store, issue 11): each member's history from outside the batch, and where scored claims go. */
         public Builder memberHistory(MemberHistory h) {
             this.history = h;
+            return this;
+        }
+
+        /** How each outcome is written (default: the project's JSON result or error record). */
+        public Builder writer(OutcomeWriter w) {
+            this.writer = w;
             return this;
         }
 

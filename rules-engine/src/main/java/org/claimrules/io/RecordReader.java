@@ -10,12 +10,22 @@ import java.io.Reader;
 public final class RecordReader implements AutoCloseable {
 
     /**
-     * One record read; {@code text} is null when the record was longer than the limit or, with
-     * {@code invalidUtf8}, when its bytes were not valid UTF-8 (see {@link Streams#MALFORMED}).
+     * One record read; {@code text} is null when the record was longer than the limit. With
+     * {@code invalidUtf8} its bytes were not valid UTF-8 (see {@link Streams#MALFORMED}): the text
+     * is what decoded, without the bad bytes, for readers that must follow the structure around it
+     * (a FHIR resource over several lines); it is never to be read as the claim.
+     *
+     * <p>{@code claimKey} is what makes two records the same claim, for DUPLICATE_CLAIM: null for
+     * the record's {@code claimId}; a reader of another format sets it where its claim IDs are
+     * unique only within a part of the file (an X12 transaction).
      */
-    public record Record(long inputLine, String text, long length, boolean invalidUtf8) {
+    public record Record(long inputLine, String text, long length, boolean invalidUtf8, String claimKey) {
         public Record(long inputLine, String text, long length) {
-            this(inputLine, text, length, false);
+            this(inputLine, text, length, false, null);
+        }
+
+        public Record(long inputLine, String text, long length, boolean invalidUtf8) {
+            this(inputLine, text, length, invalidUtf8, null);
         }
 
         public boolean tooLong() {
@@ -92,10 +102,10 @@ public final class RecordReader implements AutoCloseable {
             if (length > maxChars) {
                 return new Record(lineNumber, null, length);
             }
-            if (malformed) {
-                return new Record(lineNumber, null, length, true);
-            }
             String text = stripCarriageReturn(current);
+            if (malformed) {
+                return new Record(lineNumber, text, length, true);
+            }
             if (!text.isBlank()) {
                 return new Record(lineNumber, text, length);
             }

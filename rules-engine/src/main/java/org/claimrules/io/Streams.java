@@ -30,11 +30,26 @@ public final class Streams {
 
     /** @throws IOException with a plain message (no zip internals) when a .gz input is not gzip */
     public static Reader openInput(String name) throws IOException {
+        return utf8(openInputStream(name));
+    }
+
+    /**
+     * The bytes of a path or {@code -}, decompressed when the name ends in .gz, buffered (so that
+     * a reader can look at the first bytes and reset).
+     *
+     * @throws IOException with a plain message (no zip internals) when a .gz input is not gzip
+     */
+    public static BufferedInputStream openInputStream(String name) throws IOException {
         InputStream raw = "-".equals(name) ? System.in : Files.newInputStream(Path.of(name));
         InputStream in = new BufferedInputStream(raw, 1 << 16);
         if (name.endsWith(".gz")) {
-            in = GzipInput.open(in, name);
+            in = new BufferedInputStream(GzipInput.open(in, name), 1 << 16);
         }
+        return (BufferedInputStream) in;
+    }
+
+    /** UTF-8 text of {@code in}, with {@link #MALFORMED} where its bytes are not UTF-8. */
+    public static Reader utf8(InputStream in) {
         return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .replaceWith(String.valueOf(MALFORMED)));

@@ -1,9 +1,10 @@
 package org.claimrules.cli;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +17,9 @@ import org.claimrules.batch.Progress;
 import org.claimrules.batch.ScoringFailedException;
 import org.claimrules.batch.ScoringPipeline;
 import org.claimrules.engine.ClaimEngine;
+import org.claimrules.engine.RulesetLoader;
+import org.claimrules.formats.Formats;
+import org.claimrules.formats.InputFormat;
 import org.claimrules.history.HistoryStoreException;
 import org.claimrules.history.JdbcHistoryStore;
 import org.claimrules.io.Json;
@@ -37,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * as {@code <output>.partial}; a failed write removes it and says so.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Score a JSON Lines file of claims; write one result or error record per claim, in order.")
+        description = "Score a file of claims (JSON Lines, X12 837P or FHIR R4 Claims); write one result or error record per claim, in order.")
 public final class ScoreCommand implements java.util.concurrent.Callable<Integer> {
 
     /** A record longer than this becomes an error record instead of being read into memory. */
@@ -49,8 +53,19 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Claims, JSON Lines (.gz read compressed; - for standard input).")
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Claims: JSON Lines, X12 837P or FHIR R4 (.gz read compressed; - for standard input).")
     String input;
+
+    /** The input's format; {@code AUTO} tells it by content (an ISA segment, a resourceType). */
+    enum Format { AUTO, JSON, X12, FHIR }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Input format: json, x12, fhir or auto (default: auto, by content).",
+            converter = FormatConverter.class)
+    Format format = Format.AUTO;
+
+    @Option(names = "--output-format", paramLabel = "FORMAT", description = "json (results as claim-format.md says) or fhir (one FHIR R4 ClaimResponse per line); default: json.",
+            converter = OutputFormatConverter.class)
+    Formats.OutputFormat outputFormat = Formats.OutputFormat.JSON;
 
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "Results, JSON Lines (.gz written compressed; - for standard output).")
     String output;
@@ -97,6 +112,20 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
             return ExitCodes.USAGE;
         }
         long start = System.nanoTime();
+        BufferedInputStream in;
+        InputFormat inputFormat;
+        try {
+            in = Streams.openInputStream(input);
+            inputFormat = format == Format.AUTO ? InputFormat.detect(in) : InputFormat.valueOf(format.name());
+        } catch (NoSuchFileException e) {
+            err.println("claimrules: cannot read input " + input + ": no such file");
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("claimrules: cannot read input " + input + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        // HAPI's context and StAEDI's schema take a while to build: built while the ruleset loads.
+        Thread warm = Formats.warmInBackground(inputFormat, outputFormat);
         ClaimEngine engine = null;
         String version = "none (--no-rules)";
         if (!noRules) {
@@ -110,16 +139,15 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
             return ExitCodes.USAGE;
         }
         String historyUrl = history.url();
-        Reader in;
+        Formats.Opened opened;
         try {
-            in = Streams.openInput(input);
-        } catch (NoSuchFileException e) {
-            err.println("claimrules: cannot read input " + input + ": no such file");
-            return ExitCodes.USAGE;
+            opened = Formats.open(in, inputFormat, engine != null ? engine.ruleset().root() : RulesetLoader.bundledRoot(),
+                    MAX_RECORD_CHARS);
         } catch (IOException e) {
-            err.println("claimrules: cannot read input " + input + ": " + e.getMessage());
-            return ExitCodes.USAGE;
+            err.println("claimrules: cannot read the payers table: " + e.getMessage());
+            return ExitCodes.RULESET;
         }
+        warm.join();
         boolean toStdout = "-".equals(output);
         OutputFile file = null;
         HistoryWriteBack writeBack = null;
@@ -136,7 +164,7 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
         }, "claimrules-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         // Standard input is never closed here: a reader blocked on it holds its lock.
-        try (StopSignals signals = new StopSignals(stop); Reader closedAtEnd = "-".equals(input) ? null : in;
+        try (StopSignals signals = new StopSignals(stop); InputStream closedAtEnd = "-".equals(input) ? null : in;
                 Progress progress = progress(err)) {
             try {
                 file = toStdout ? null : OutputFile.create(Path.of(output), opener);
@@ -157,11 +185,12 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
                     .memoryBudget(memoryBudgetMb << 20).partitions(partitions).memberHistory(writeBack)
                     .spillDir(scratch)
                     .expectedInputBytes(expectedSize(input)).maxRecordChars(MAX_RECORD_CHARS)
+                    .writer(Formats.writer(inputFormat, outputFormat, java.time.LocalDate.now()))
                     .progress(progress).stop(stop).build();
             ScoringPipeline.Outcome run;
             String failure = null;
             try {
-                run = pipeline.run(in, out);
+                run = pipeline.run(opened.input(), out);
                 if (run.complete() && writeBack != null && !recordHistory(err, writeBack)) {
                     if (file != null) {
                         file.discard();
@@ -219,6 +248,29 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it waits for 'finished', counted down above
             }
+        }
+    }
+
+    /** The constant named {@code value} in any case; a plain message naming the allowed words otherwise. */
+    private static <E extends Enum<E>> E oneOf(Class<E> type, String value, String allowed) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not " + allowed);
+        }
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            return oneOf(Format.class, value, "json, x12, fhir or auto");
+        }
+    }
+
+    static final class OutputFormatConverter implements picocli.CommandLine.ITypeConverter<Formats.OutputFormat> {
+        @Override
+        public Formats.OutputFormat convert(String value) {
+            return oneOf(Formats.OutputFormat.class, value, "json or fhir");
         }
     }
 

@@ -2,10 +2,15 @@ package org.claimrules.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.claimrules.engine.Ruleset;
 import org.claimrules.engine.RulesetException;
 import org.claimrules.engine.RulesetLoader;
+import org.claimrules.engine.RulesetProblem;
+import org.claimrules.formats.PayersTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,6 +35,10 @@ public final class ValidateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             Ruleset ruleset = RulesetLoader.fromDirectory(dir);
+            List<RulesetProblem> payers = payersProblems(ruleset.data().profileNames());
+            if (!payers.isEmpty()) {
+                return invalid(out, payers);
+            }
             ProblemReport.print(out, ruleset.warnings());
             out.printf("%s is valid: %d edits, %d rules; version %s (compiled in %.1f s)%n", dir,
                     ruleset.catalog().edits().size(), ruleset.kieBase().getKiePackages().stream()
@@ -38,10 +47,24 @@ public final class ValidateCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (RulesetException e) {
-            ProblemReport.print(out, e.problems());
-            out.printf("%s is not valid: %d problem%s%n", dir, e.problems().size(), e.problems().size() == 1 ? "" : "s");
-            out.flush();
-            return ExitCodes.RULESET;
+            List<RulesetProblem> problems = new ArrayList<>(e.problems());
+            problems.addAll(payersProblems(null));
+            return invalid(out, problems);
         }
+    }
+
+    /**
+     * The payers table is read by the 837P and FHIR readers, not by the rules, so it is not in the
+     * table manifest and is checked here: rows, profiles (when the ruleset loads) and validity.
+     */
+    private List<RulesetProblem> payersProblems(Set<String> profiles) {
+        return java.nio.file.Files.isDirectory(dir) ? PayersTable.rulesetProblems(dir, profiles) : List.of();
+    }
+
+    private int invalid(PrintWriter out, List<RulesetProblem> problems) {
+        ProblemReport.print(out, problems);
+        out.printf("%s is not valid: %d problem%s%n", dir, problems.size(), problems.size() == 1 ? "" : "s");
+        out.flush();
+        return ExitCodes.RULESET;
     }
 }

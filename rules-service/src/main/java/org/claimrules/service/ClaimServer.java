@@ -111,6 +111,10 @@ public final class ClaimServer {
      */
     public static ClaimServer start(ClaimEngine engine, HistoryStore store, Options options) throws IOException {
         ClaimServer s = new ClaimServer(engine, store, options);
+        // HAPI's context takes a second or two to build: built now, beside the first requests,
+        // so that the first FHIR claim does not wait for all of it
+        org.claimrules.formats.Formats.warmInBackground(org.claimrules.formats.InputFormat.FHIR,
+                org.claimrules.formats.Formats.OutputFormat.FHIR);
         s.server.start();
         LOG.info("claimrules service on http://{}:{} (ruleset {}, history {})", options.bind(), s.port(),
                 engine.ruleset().version(), store == null ? "none" : store.description());
@@ -218,6 +222,23 @@ public final class ClaimServer {
                             + options.maxBodyBytes() + " bytes", null, null)).withHeader("Connection", "close");
                 }
                 return endpoints.submit(body, dryRun, start + options.requestTimeout().toNanos());
+            case FHIR_SUBMIT:
+                if (!method.equals("POST")) {
+                    return notAllowed("POST");
+                }
+                Boolean fhirDryRun = dryRun(ex.getRequestURI().getRawQuery());
+                if (fhirDryRun == null) {
+                    return Reply.fhir(400, org.claimrules.formats.fhir.FhirSubmit.operationOutcome(
+                            org.hl7.fhir.r4.model.OperationOutcome.IssueType.VALUE, "dryRun takes true or false"));
+                }
+                byte[] claim = body(ex);
+                if (claim == null) {
+                    metrics.error(ErrorCode.TOO_LARGE.name());
+                    return Reply.fhir(413, org.claimrules.formats.fhir.FhirSubmit.operationOutcome(ErrorRecord.of(null,
+                            ErrorCode.TOO_LARGE, "request body of more than " + options.maxBodyBytes() + " bytes", null, null)))
+                            .withHeader("Connection", "close");
+                }
+                return endpoints.submitFhir(claim, fhirDryRun, start + options.requestTimeout().toNanos());
             case "/v1/claims/{claimId}":
                 if (!method.equals("DELETE")) {
                     return notAllowed("DELETE");
@@ -240,12 +261,18 @@ public final class ClaimServer {
         if (path.startsWith("/v1/claims/") && path.length() > "/v1/claims/".length()) {
             return "/v1/claims/{claimId}";
         }
+        if (path.equals("/fhir/Claim/%24submit")) {
+            return FHIR_SUBMIT; // a client may escape the operation's '$'
+        }
         return ROUTES.contains(path) ? path : "other";
     }
 
     /** Every route served; docs/openapi.yaml documents each (a test checks). */
     static final java.util.List<String> ROUTES = java.util.List.of("/v1/claims", "/v1/claims/{claimId}", "/v1/health",
-            "/metrics", "/v1/ruleset/reload");
+            "/metrics", "/v1/ruleset/reload", ClaimServer.FHIR_SUBMIT);
+
+    /** The FHIR operation: a Claim in, its ClaimResponse out. */
+    static final String FHIR_SUBMIT = "/fhir/Claim/$submit";
 
     private static Reply notAllowed(String allowed) {
         return Reply.problem(405, "Method Not Allowed", "this endpoint takes " + allowed).withHeader("Allow", allowed);

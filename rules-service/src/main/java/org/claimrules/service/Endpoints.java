@@ -11,7 +11,10 @@ import org.claimrules.engine.ClaimEngine;
 import org.claimrules.engine.EngineErrorException;
 import org.claimrules.engine.InvalidClaimException;
 import org.claimrules.engine.RulesetException;
+import org.claimrules.engine.Ruleset;
 import org.claimrules.engine.RulesetProblem;
+import org.claimrules.formats.PayersTable;
+import org.claimrules.formats.fhir.FhirSubmit;
 import org.claimrules.history.HistoryStore;
 import org.claimrules.history.HistoryStoreException;
 import org.claimrules.io.ClaimReader;
@@ -19,6 +22,7 @@ import org.claimrules.model.Claim;
 import org.claimrules.model.result.ErrorCode;
 import org.claimrules.model.result.ErrorRecord;
 import org.slf4j.Logger;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.LoggerFactory;
 
 /** What each endpoint answers, apart from HTTP itself. Logs carry claim IDs and counts, never member data. */
@@ -77,6 +81,75 @@ final class Endpoints {
             LOG.warn("claim {}: {}", claim.claimId(), e.getMessage());
             return Reply.problem(503, "Time limit exceeded", e.getMessage()).withHeader("Retry-After", "1");
         }
+    }
+
+    /** The FHIR reader of the ruleset in service, with its payers table (read again after a reload). */
+    private record FhirReader(Ruleset ruleset, FhirSubmit submit) {
+    }
+
+    private volatile FhirReader fhirReader;
+
+    private FhirSubmit fhir() {
+        Ruleset current = engine.ruleset();
+        FhirReader r = fhirReader;
+        if (r == null || r.ruleset() != current) {
+            try {
+                r = new FhirReader(current, new FhirSubmit(PayersTable.load(current.root())));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            fhirReader = r;
+        }
+        return r.submit();
+    }
+
+    /**
+     * {@code POST /fhir/Claim/$submit}: one FHIR R4 Claim (or a Bundle with one Claim); its
+     * ClaimResponse, recorded in the history as {@link #submit} records a claim. A claim that
+     * cannot be scored is answered with an OperationOutcome and the status {@link #submit} gives.
+     */
+    Reply submitFhir(byte[] body, boolean dryRun, long deadlineNanos) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return fhirError(400, ErrorRecord.of(null, ErrorCode.INVALID_JSON, "the request body is not UTF-8", null, null));
+        }
+        FhirSubmit.Submitted submitted = fhir().read(text);
+        if (!submitted.read().ok()) {
+            ErrorRecord e = submitted.read().error();
+            return fhirError(statusOf(e.error().code()), e);
+        }
+        Claim claim = submitted.read().claim();
+        if (claim.memberId() != null && claim.memberId().length() > HistoryStore.MAX_MEMBER_ID_CHARS && store != null) {
+            return fhirError(422, ErrorRecord.of(claim.claimId(), ErrorCode.INVALID_VALUE, "the patient's member ID has more than "
+                    + HistoryStore.MAX_MEMBER_ID_CHARS + " characters", "patient", null));
+        }
+        try {
+            Adjudicator.Scored scored = adjudicator.score(claim, dryRun, deadlineNanos);
+            metrics.claim(scored.result().disposition(), scored.recorded());
+            return Reply.fhir(200, FhirSubmit.claimResponse(scored.result(), submitted.recordText(),
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+        } catch (InvalidClaimException e) {
+            return fhirError(statusOf(e.code()), ErrorRecord.of(claim.claimId(), e.code(), e.getMessage(), e.field(), null));
+        } catch (EngineErrorException e) {
+            LOG.error("{}", e.getMessage());
+            return fhirError(500, ErrorRecord.of(claim.claimId(), ErrorCode.ENGINE_ERROR, e.getMessage(), null, null));
+        } catch (HistoryStoreException e) {
+            LOG.error("claim {}: {}", claim.claimId(), e.getMessage());
+            return Reply.fhir(503, FhirSubmit.operationOutcome(OperationOutcome.IssueType.TRANSIENT,
+                    "claims history unavailable: " + e.getMessage() + "; nothing was recorded")).withHeader("Retry-After", "1");
+        } catch (Adjudicator.DeadlineExceeded e) {
+            LOG.warn("claim {}: {}", claim.claimId(), e.getMessage());
+            return Reply.fhir(503, FhirSubmit.operationOutcome(OperationOutcome.IssueType.TIMEOUT, e.getMessage()))
+                    .withHeader("Retry-After", "1");
+        }
+    }
+
+    private Reply fhirError(int status, ErrorRecord record) {
+        metrics.error(record.error().code());
+        return Reply.fhir(status, FhirSubmit.operationOutcome(record));
     }
 
     /** {@code DELETE /v1/claims/{claimId}}: the claim no longer counts in its member's history. */

@@ -14,6 +14,7 @@ record Reply(int status, String contentType, byte[] body, Map<String, String> he
 
     static final String JSON = "application/json";
     static final String PROBLEM = "application/problem+json";
+    static final String FHIR = "application/fhir+json";
 
     static Reply json(int status, Object body) {
         try {
@@ -21,6 +22,11 @@ record Reply(int status, String contentType, byte[] body, Map<String, String> he
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a reply could not be written as JSON", e);
         }
+    }
+
+    /** A FHIR resource (a ClaimResponse, an OperationOutcome) already written as JSON. */
+    static Reply fhir(int status, byte[] resource) {
+        return new Reply(status, FHIR, resource, Map.of());
     }
 
     static Reply problem(int status, String title, String detail) {
