@@ -45,7 +45,7 @@ class PayerProfileAsDataTest {
         // Same as COMMERCIAL but 3 diagnostic sessions in 12 months; no prior-authorization row.
         Rulesets.appendLine(dir.resolve("tables/profiles.csv"), "REGIONAL,A regional plan");
         Rulesets.appendLine(dir.resolve("tables/facet/profile-parameters.csv"),
-                "REGIONAL,,,DOCUMENTATION,50,1,50,12,3,4,,,,,false,true,true,false,,EITHER,3,EITHER,EITHER,EITHER,,");
+                "REGIONAL,,,DOCUMENTATION,50,1,50,13,3,4,,,,,false,true,,true,true,false,,EITHER,3,EITHER,EITHER,EITHER,,");
         engine = ClaimEngine.fromDirectory(dir);
     }
 
@@ -64,6 +64,15 @@ class PayerProfileAsDataTest {
                 claim.priorAuthorization(), claim.patient(), claim.diagnoses(), claim.lines(), claim.clinical(),
                 claim.history().subList(1, 3));
         assertEquals(List.of(), ids(engine.score(third)));
+    }
+
+    @Test
+    void theMissingPriorAuthorizationRowsAreAWarningNamingTheProfileAndTheTable() throws Exception {
+        List<String> warnings = engine.ruleset().warnings().stream().map(Object::toString).toList();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("tables/facet/prior-authorization.csv: warning: profile REGIONAL "),
+                warnings.toString());
+        assertEquals(List.of(), ClaimEngine.bundled().ruleset().warnings(), "the bundled profiles have every table");
     }
 
     @Test
