@@ -100,6 +100,44 @@ class StopsAndOutputFailuresCliTest {
                 "results finished before the signal are kept; before they streamed, none were");
     }
 
+    /** An 837P stops as JSON does: the finished results, each with its source, are kept as the .partial. */
+    @Test
+    @Timeout(300)
+    void sigtermWhileScoringAn837PKeepsTheFinishedRecords() throws Exception {
+        String example = Files.readString(Path.of("../examples/claims.837"));
+        int st = example.indexOf("ST*");
+        int ge = example.indexOf("GE*");
+        String transaction = example.substring(st, ge);
+        StringBuilder file = new StringBuilder(example.substring(0, st));
+        int transactions = 800;
+        for (int i = 1; i <= transactions; i++) {
+            // each copy is its own transaction (ST02): its CLM01s are not duplicates of the others'
+            String control = String.format("%04d", i);
+            file.append(transaction.replace("ST*837*0001*", "ST*837*" + control + "*")
+                    .replaceAll("SE\\*(\\d+)\\*0001", "SE*$1*" + control));
+        }
+        file.append(example.substring(ge).replaceFirst("GE\\*1\\*", "GE*" + transactions + "*"));
+        Path input = dir.resolve("claims.837");
+        Files.writeString(input, file);
+        Path out = dir.resolve("results.jsonl");
+        Path summary = dir.resolve("summary.json");
+        Path err = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(java(ClaimRulesCli.class.getName(), "score", "--input", input.toString(),
+                "--output", out.toString(), "--summary", summary.toString(), "--threads", "1",
+                "--progress-every", "0.05")).redirectError(err.toFile()).start();
+        waitFor(err, t -> t.matches("(?s).*scoring [1-9].*"));
+        assertTrue(p.toHandle().destroy(), "SIGTERM sent");
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run ends soon after the signal");
+        assertEquals(ExitCodes.TERMINATED, p.exitValue(), Files.readString(err));
+        Files.delete(input);
+        assertCleanStop(out, summary, "SCORING");
+        List<String> kept = Files.readAllLines(dir.resolve("results.jsonl.partial"));
+        assertTrue(kept.size() > 0 && kept.size() < transactions * 15, kept.size() + " records kept");
+        for (String line : kept) {
+            assertTrue(Json.mapper().readTree(line).has("source"), line);
+        }
+    }
+
     @Test
     @Timeout(300)
     void ctrlCWithTheProgressBarOnATerminalStopsCleanly() throws Exception {
