@@ -120,7 +120,7 @@ class ValidateCommandTest {
         long badAmount = append(fees, "64490,lots,50.00,1,test,,");
         long overlap = append(fees, "64493,180.00,90.00,1,test,2026-01-01,");
         Path auth = dir.resolve("tables/facet/prior-authorization.csv");
-        long unknownCode = append(auth, "TESTPROFILE,,,64493 99999,false,120,,");
+        long unknownCode = append(auth, "TESTPROFILE,,,64493 99999,false,false,120,,");
         Cli.Run run = Cli.run("validate", dir.toString());
         assertEquals(ExitCodes.RULESET, run.exit(), run::toString);
         List<String> lines = run.out().lines().toList();

@@ -45,7 +45,7 @@ class PayerProfileAsDataTest {
         // Same as COMMERCIAL but 3 diagnostic sessions in 12 months; no prior-authorization row.
         Rulesets.appendLine(dir.resolve("tables/profiles.csv"), "REGIONAL,A regional plan");
         Rulesets.appendLine(dir.resolve("tables/facet/profile-parameters.csv"),
-                "REGIONAL,,,DOCUMENTATION,50,1,50,12,3,4,,,,,false,true,true,false,,EITHER,3,EITHER,EITHER,EITHER,,");
+                "REGIONAL,,,DOCUMENTATION,50,1,50,13,3,4,,,,,false,true,,true,true,false,,EITHER,3,EITHER,EITHER,EITHER,,");
         engine = ClaimEngine.fromDirectory(dir);
     }
 

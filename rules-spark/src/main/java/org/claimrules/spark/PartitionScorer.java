@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -141,18 +142,28 @@ final class PartitionScorer implements FlatMapFunction<Iterator<Tuple2<RecordKey
             return rows;
         }
 
+        /**
+         * Each claim gets its member's stored sessions, less those recorded by any of the member's
+         * claims in this block: a claim scored again replaces what it recorded, as in
+         * {@code claimrules score --history}.
+         */
         private List<ClaimReader.Read> withStoredHistory(List<ClaimReader.Read> reads) {
-            Set<String> members = new HashSet<>();
+            Map<String, Set<String>> claimsOfMember = new HashMap<>();
             for (ClaimReader.Read r : reads) {
                 if (r.ok() && r.claim().memberId() != null) {
-                    members.add(r.claim().memberId());
+                    claimsOfMember.computeIfAbsent(r.claim().memberId(), m -> new HashSet<>()).add(r.claim().claimId());
                 }
             }
-            Map<String, List<HistoryEntry>> stored = members.isEmpty() ? Map.of() : store.forMembers(members);
+            Map<String, List<HistoryEntry>> stored = claimsOfMember.isEmpty() ? Map.of()
+                    : store.forMembers(claimsOfMember.keySet());
             List<ClaimReader.Read> out = new ArrayList<>(reads.size());
             for (ClaimReader.Read r : reads) {
-                List<HistoryEntry> entries = r.ok() && r.claim().memberId() != null
-                        ? stored.getOrDefault(r.claim().memberId(), List.of()) : List.of();
+                List<HistoryEntry> entries = List.of();
+                if (r.ok() && r.claim().memberId() != null) {
+                    Set<String> own = claimsOfMember.get(r.claim().memberId());
+                    entries = stored.getOrDefault(r.claim().memberId(), List.of()).stream()
+                            .filter(e -> e.claimId() == null || !own.contains(e.claimId())).toList();
+                }
                 out.add(entries.isEmpty() ? r
                         : new ClaimReader.Read(r.inputLine(), r.claim().withEarlierHistory(entries), null));
             }

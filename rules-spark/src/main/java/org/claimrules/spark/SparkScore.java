@@ -49,7 +49,7 @@ public final class SparkScore implements Callable<Integer> {
     String rules;
 
     @Option(names = "--history", paramLabel = "LOCATION",
-            description = "Claims history store to read each member's earlier sessions from (needs a store provider on the classpath).")
+            description = "Claims history store to read each member's earlier sessions from (jdbc:postgresql://HOST/DB or jdbc:h2:file:PATH, the store of claimrules score --history; read only).")
     String history;
 
     @Option(names = "--input-format", paramLabel = "FORMAT",

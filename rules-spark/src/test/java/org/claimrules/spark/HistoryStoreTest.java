@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code --history} seam, with a store held in the test JVM (the real store is not part of
- * this build): each claim of a member is scored with the store's entries before its own history,
+ * The {@code --history} seam, with a store held in the test JVM (the JDBC store is tested in
+ * {@link JdbcHistoryStoreTest}): each claim of a member is scored with the store's entries before its own history,
  * which is what {@code claimrules score} gives for a file whose claims carry those entries.
  */
 class HistoryStoreTest {
