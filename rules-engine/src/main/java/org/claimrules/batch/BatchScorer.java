@@ -18,7 +18,8 @@ import org.claimrules.model.result.Outcome;
 
 /**
  * Scores a batch of records: one outcome per record, in input order, all on the ruleset active
- * when the batch starts. A member's claims are scored together by the engine (each counts the
+ * when the batch starts. A record whose claim ID an earlier record already used is a
+ * DUPLICATE_CLAIM error record, as in the streaming pipeline. A member's claims are scored together by the engine (each counts the
  * sessions its siblings record); members are independent and scored in parallel, so the outcome
  * never depends on the number of threads.
  */
@@ -36,8 +37,9 @@ public final class BatchScorer {
         ClaimEngine pinned = engine.pinned();
         Outcome[] outcomes = new Outcome[records.size()];
         Map<String, List<Integer>> byMember = new LinkedHashMap<>();
+        ClaimIds claimIds = new ClaimIds();
         for (int i = 0; i < records.size(); i++) {
-            ClaimReader.Read r = records.get(i);
+            ClaimReader.Read r = repeated(records.get(i), claimIds);
             if (r.ok()) {
                 String member = r.claim().memberId() == null ? "\u0000" + i : r.claim().memberId();
                 byMember.computeIfAbsent(member, k -> new ArrayList<>()).add(i);
@@ -67,6 +69,18 @@ public final class BatchScorer {
             }
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * The record, or a DUPLICATE_CLAIM error record when an earlier record of the batch has its
+     * claim ID: the rule and the bounded set of IDs the streaming pipeline applies.
+     */
+    private static ClaimReader.Read repeated(ClaimReader.Read r, ClaimIds claimIds) {
+        String claimId = r.ok() ? r.claim().claimId() : r.error().claimId();
+        if (claimId != null && !claimIds.add(claimId)) {
+            return ClaimReader.duplicate(claimId, r.inputLine());
+        }
+        return r;
     }
 
     private static void scoreMember(ClaimEngine engine, List<ClaimReader.Read> records, List<Integer> group,

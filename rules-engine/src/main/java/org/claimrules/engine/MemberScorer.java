@@ -2,9 +2,7 @@ package org.claimrules.engine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -27,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * service dates are taken in order; at each date, every claim with a line on that date is scored
  * with the siblings' sessions dated before it, which are final by then. A claim's result is that
  * of its last date. A claim is scored once per date of its own (usually once), with the sessions
- * of the lookback window only (the ruleset's {@code history.lookbackMonths}), so a member's cost is
- * close to linear in its claims. At the end the invariant is checked: each claim's last scoring
+ * of the lookback window only (the ruleset's {@code history.lookbackMonths}), read from an index by
+ * date ({@link MemberSessions}) rather than from every sibling, so a member's cost is close to
+ * linear in its claims. At the end the invariant is checked: each claim's last scoring
  * must have seen exactly the sibling sessions they finally record; if not, a rule looked forward,
  * and the member's claims are engine errors rather than answers that depend on the order.
  */
@@ -46,9 +45,13 @@ final class MemberScorer {
         Evaluation evaluation;
         RuntimeException failure;
         List<HistoryEntry> input;
+        int scorings;
 
-        State(Claim claim) {
+        final int index;
+
+        State(Claim claim, int index) {
             this.claim = claim;
+            this.index = index;
             this.dates = new TreeSet<>();
             claim.lines().stream().map(ClaimLine::serviceDate).filter(Objects::nonNull).forEach(dates::add);
         }
@@ -73,9 +76,11 @@ final class MemberScorer {
     }
 
     private static List<State> run(ClaimEngine engine, List<Claim> claims) {
-        List<State> states = claims.stream().map(State::new).toList();
+        List<State> states = java.util.stream.IntStream.range(0, claims.size())
+                .mapToObj(k -> new State(claims.get(k), k)).toList();
+        MemberSessions sessions = new MemberSessions();
         if (states.size() == 1) {
-            score(engine, states.get(0), List.of());
+            score(engine, states.get(0), List.of(), sessions);
             return states;
         }
         int months = engine.ruleset().historyLookbackMonths();
@@ -92,23 +97,35 @@ final class MemberScorer {
                 if (s.failure != null) {
                     continue;
                 }
-                List<HistoryEntry> input = siblings(states, k, date.getKey(), months);
+                List<HistoryEntry> input = sessions.before(k, s.dates, date.getKey(), months);
                 if (s.evaluation == null || !input.equals(s.input)) {
-                    score(engine, s, input);
+                    score(engine, s, input, sessions);
                 }
             }
         }
         for (State s : states) {
             if (s.dates.isEmpty() && s.failure == null && s.evaluation == null) {
-                score(engine, s, List.of()); // no dated line: the validator refuses it
+                score(engine, s, List.of(), sessions); // no dated line: the validator refuses it
             }
         }
-        checkInvariant(states, months);
+        checkInvariant(states, months, sessions);
         return states;
     }
 
-    private static void score(ClaimEngine engine, State s, List<HistoryEntry> input) {
+    /** How many times each claim was scored: what a member costs, for the tests that keep it linear. */
+    static int[] scoringsPerClaim(ClaimEngine engine, List<Claim> claims) {
+        return run(engine.pinned(), claims).stream().mapToInt(s -> s.scorings).toArray();
+    }
+
+    private static void score(ClaimEngine engine, State s, List<HistoryEntry> input, MemberSessions sessions) {
+        List<HistoryEntry> before = s.recorded();
+        scoreOnce(engine, s, input);
+        sessions.replace(s.index, before, s.recorded());
+    }
+
+    private static void scoreOnce(ClaimEngine engine, State s, List<HistoryEntry> input) {
         s.input = input;
+        s.scorings++;
         try {
             s.evaluation = engine.evaluate(s.claim, input, null);
         } catch (InvalidClaimException e) {
@@ -122,33 +139,8 @@ final class MemberScorer {
         }
     }
 
-    /**
-     * The sessions claim {@code k}'s siblings record before {@code date} within the lookback, less
-     * those on {@code k}'s own dates; one per date, family, region and intent, in a stable order.
-     */
-    private static List<HistoryEntry> siblings(List<State> states, int k, LocalDate date, int months) {
-        LocalDate from = date.minusMonths(months);
-        Set<LocalDate> own = states.get(k).dates;
-        Map<List<Object>, HistoryEntry> unique = new LinkedHashMap<>();
-        for (int j = 0; j < states.size(); j++) {
-            if (j == k) {
-                continue;
-            }
-            for (HistoryEntry h : states.get(j).recorded()) {
-                LocalDate d = h.serviceDate();
-                if (d.isBefore(date) && !d.isBefore(from) && !own.contains(d)) {
-                    unique.putIfAbsent(List.of(d, String.valueOf(h.family()), String.valueOf(h.region()),
-                            String.valueOf(h.intent())), h);
-                }
-            }
-        }
-        List<HistoryEntry> out = new ArrayList<>(unique.values());
-        out.sort(Comparator.comparing(HistoryEntry::serviceDate).thenComparing(h -> String.valueOf(h.claimId())));
-        return out;
-    }
-
     /** Each claim's last scoring must have seen what its siblings finally record; else a rule looked forward. */
-    private static void checkInvariant(List<State> states, int months) {
+    private static void checkInvariant(List<State> states, int months, MemberSessions sessions) {
         Set<Integer> broken = new HashSet<>();
         for (int k = 0; k < states.size(); k++) {
             State s = states.get(k);
@@ -156,7 +148,7 @@ final class MemberScorer {
                 continue;
             }
             LocalDate last = ((TreeSet<LocalDate>) s.dates).last();
-            if (!siblings(states, k, last, months).equals(s.input)) {
+            if (!sessions.before(k, s.dates, last, months).equals(s.input)) {
                 broken.add(k);
             }
         }

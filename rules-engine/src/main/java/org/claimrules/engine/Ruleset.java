@@ -1,6 +1,7 @@
 package org.claimrules.engine;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.claimrules.tables.Tables;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieContainerSessionsPool;
@@ -19,9 +20,10 @@ public final class Ruleset {
     private final String version;
     private final Path root;
     private final int historyLookbackMonths;
+    private final List<RulesetProblem> warnings;
 
     Ruleset(KieBase kieBase, KieContainerSessionsPool pool, Tables data, EditCatalog catalog,
-            String version, Path root, int historyLookbackMonths) {
+            String version, Path root, int historyLookbackMonths, List<RulesetProblem> warnings) {
         this.kieBase = kieBase;
         this.pool = pool;
         this.data = data;
@@ -29,6 +31,15 @@ public final class Ruleset {
         this.version = version;
         this.root = root;
         this.historyLookbackMonths = historyLookbackMonths;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * What is suspicious but not wrong, for {@code validate} to show: a profile without rows in a
+     * table that every bundled profile has rows in.
+     */
+    public List<RulesetProblem> warnings() {
+        return warnings;
     }
 
     /**

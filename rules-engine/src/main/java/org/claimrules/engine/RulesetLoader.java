@@ -18,9 +18,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.claimrules.tables.ProfileCoverage;
 import org.claimrules.tables.Tables;
 import org.claimrules.tables.TableProblem;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -65,21 +67,13 @@ public final class RulesetLoader {
             throw new RulesetException("ruleset " + dir + " cannot be loaded", problems);
         }
         KieServices ks = KieServices.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.claimrules.adhoc", "ruleset", "1.0.0-" + System.nanoTime());
-        kfs.generateAndWritePomXML(releaseId);
-        KieModuleModel module = ks.newKieModuleModel();
-        module.newKieBaseModel(KBASE).setDefault(true)
-                .newKieSessionModel(KSESSION).setDefault(true);
-        kfs.writeKModuleXML(module.toXML());
-        for (Path drl : ruleFiles(dir)) {
-            String relative = dir.relativize(drl).toString().replace('\\', '/');
-            kfs.write("src/main/resources/" + relative, ks.getResources().newFileSystemResource(drl.toFile()));
-        }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        KieBuilder builder = build(dir, releaseId, Map.of());
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            problems.addAll(new DrlProblemLocator(DrlIndex.of(dir)).locate(errors));
+            problems.addAll(DrlErrors.all(dir, errors, rulesLeftOut -> build(dir,
+                    ks.newReleaseId("org.claimrules.adhoc", "check", "1.0.0-" + System.nanoTime()), rulesLeftOut)
+                    .getResults().getMessages(Message.Level.ERROR)));
             // report the tables' problems too, so that one run shows everything to fix: their row
             // types are the rules' declarations, compiled here on their own
             ClassLoader types = declarationsOnly(dir);
@@ -95,6 +89,27 @@ public final class RulesetLoader {
         KieContainer container = ks.newKieContainer(releaseId);
         return assemble(container, container.getKieBase(KBASE), container.getClassLoader(), dir, folderVersion(dir),
                 problems);
+    }
+
+    /** Compiles the folder's rule files, with some files' text replaced ({@code overrides}: path in the folder to text). */
+    private static KieBuilder build(Path dir, ReleaseId releaseId, Map<String, String> overrides) {
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        KieModuleModel module = ks.newKieModuleModel();
+        module.newKieBaseModel(KBASE).setDefault(true)
+                .newKieSessionModel(KSESSION).setDefault(true);
+        kfs.writeKModuleXML(module.toXML());
+        for (Path drl : ruleFiles(dir)) {
+            String relative = dir.relativize(drl).toString().replace('\\', '/');
+            String text = overrides.get(relative);
+            if (text != null) {
+                kfs.write("src/main/resources/" + relative, text);
+            } else {
+                kfs.write("src/main/resources/" + relative, ks.getResources().newFileSystemResource(drl.toFile()));
+            }
+        }
+        return ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
     }
 
     private static final Pattern DECLARATION = Pattern.compile("(?ms)^\\s*declare\\b.*?^\\s*end\\b");
@@ -161,7 +176,23 @@ public final class RulesetLoader {
         }
         int poolSize = 2 * Runtime.getRuntime().availableProcessors() + 2;
         return new Ruleset(kieBase, container.newKieSessionsPool(poolSize), tables.tables(), catalog.catalog(),
-                version, root, lookback);
+                version, root, lookback, warnings(tables.tables(), classes));
+    }
+
+    /** Profiles without rows where every bundled profile has some (the bundled ruleset is compared with itself). */
+    private static List<RulesetProblem> warnings(Tables tables, ClassLoader classes) {
+        Set<String> bundled;
+        if (classes == RulesetLoader.class.getClassLoader()) {
+            bundled = tables.profileNames();
+        } else {
+            try {
+                bundled = Tables.load(bundledRoot(), RulesetLoader.class.getClassLoader()).tables().profileNames();
+            } catch (IOException | RuntimeException e) {
+                bundled = Set.of(); // no bundled ruleset to compare with: no warning
+            }
+        }
+        return ProfileCoverage.missingRows(tables, bundled).stream()
+                .map(p -> new RulesetProblem(p.file(), null, null, "warning: " + p.message())).toList();
     }
 
     /** {@code history.lookbackMonths} of the ruleset's {@code ruleset.properties}; 12 when not set. */

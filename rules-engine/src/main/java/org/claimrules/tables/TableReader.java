@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a CSV data table into rows of a given type (a record, or a type a ruleset declares). The
+ * Reads a CSV data table (or the rows of a spreadsheet, {@link SpreadsheetTable}) into rows of a given type (a record, or a type a ruleset declares). The
  * header names the row's columns (in any order); blank cells are null (or false / an empty list); lists are separated by spaces.
  * Lines starting with {@code #} are comments. Every problem is reported with file, line and column.
  */
@@ -46,29 +46,44 @@ public final class TableReader {
     }
 
     public static <T> Result<T> read(String file, Reader in, RowType<T> type) throws IOException {
+        try (CSVParser parser = CSVParser.parse(withoutByteOrderMark(in), FORMAT)) {
+            List<Cells> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                rows.add(new Cells(record.toList(), parser.getCurrentLineNumber()));
+            }
+            return bind(file, parser.getHeaderNames(), rows, type);
+        } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            return new Result<>(List.of(), List.of(new TableProblem(file, 0, null, "not a readable CSV table: " + plain(e))));
+        }
+    }
+
+    /** One row of a table as text, with the line (CSV) or row (spreadsheet) it came from. */
+    record Cells(List<String> values, long line) {
+    }
+
+    /**
+     * Binds rows of text to the row type, whatever file they came from: the header names the
+     * columns, and every cell that does not convert is a problem at its row and column.
+     */
+    static <T> Result<T> bind(String file, List<String> header, List<Cells> cells, RowType<T> type) {
         List<Row<T>> rows = new ArrayList<>();
         List<TableProblem> problems = new ArrayList<>();
         Map<String, Type> columns = type.columns();
-        try (CSVParser parser = CSVParser.parse(withoutByteOrderMark(in), FORMAT)) {
-            Map<String, Integer> header = parser.getHeaderMap();
-            for (String column : columns.keySet()) {
-                if (!header.containsKey(column)) {
-                    problems.add(new TableProblem(file, 1, column, "missing column '" + column + "'"));
-                }
+        for (String column : columns.keySet()) {
+            if (!header.contains(column)) {
+                problems.add(new TableProblem(file, 1, column, "missing column '" + column + "'"));
             }
-            for (String column : header.keySet()) {
-                if (!columns.containsKey(column)) {
-                    problems.add(new TableProblem(file, 1, column, "unknown column '" + column + "'"));
-                }
+        }
+        for (String column : header) {
+            if (!columns.containsKey(column)) {
+                problems.add(new TableProblem(file, 1, column, "unknown column '" + column + "'"));
             }
-            if (!problems.isEmpty()) {
-                return new Result<>(rows, problems);
-            }
-            for (CSVRecord record : parser) {
-                readRow(file, record, type, rows, problems);
-            }
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            problems.add(new TableProblem(file, 0, null, "not a readable CSV table: " + plain(e)));
+        }
+        if (!problems.isEmpty()) {
+            return new Result<>(rows, problems);
+        }
+        for (Cells row : cells) {
+            readRow(file, header, row, type, rows, problems);
         }
         return new Result<>(rows, problems);
     }
@@ -93,18 +108,18 @@ public final class TableReader {
         return message == null ? cause.getClass().getSimpleName() : message;
     }
 
-    private static <T> void readRow(String file, CSVRecord record, RowType<T> type, List<Row<T>> rows,
+    private static <T> void readRow(String file, List<String> header, Cells record, RowType<T> type, List<Row<T>> rows,
             List<TableProblem> problems) {
-        long line = record.getParser().getCurrentLineNumber();
-        if (!record.isConsistent()) {
-            problems.add(new TableProblem(file, line, null, "row has " + record.size()
-                    + " cells, the header has " + record.getParser().getHeaderNames().size()));
+        long line = record.line();
+        if (record.values().size() != header.size()) {
+            problems.add(new TableProblem(file, line, null, "row has " + record.values().size()
+                    + " cells, the header has " + header.size()));
             return;
         }
         Map<String, Object> cells = new java.util.HashMap<>();
         boolean ok = true;
         for (Map.Entry<String, Type> column : type.columns().entrySet()) {
-            String cell = record.get(column.getKey());
+            String cell = record.values().get(header.indexOf(column.getKey()));
             try {
                 cells.put(column.getKey(), convert(cell, column.getValue()));
             } catch (IllegalArgumentException | DateTimeParseException e) {

@@ -116,8 +116,18 @@ public final class Tables {
             return List.of();
         }
         TableReader.Result<?> result;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            result = TableReader.read(spec.file(), in, RowType.of(type));
+        String name = spec.file().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".xlsx")) {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                result = SpreadsheetTable.read(spec.file(), in, RowType.of(type));
+            }
+        } else if (name.endsWith(".xls") || name.endsWith(".xlsm") || name.endsWith(".ods")) {
+            problems.add(new TableProblem(spec.file(), 0, null, "a table is a .csv or .xlsx file: save it as one of those"));
+            return List.of();
+        } else {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                result = TableReader.read(spec.file(), in, RowType.of(type));
+            }
         }
         problems.addAll(result.problems());
         for (String column : spec.unique()) {

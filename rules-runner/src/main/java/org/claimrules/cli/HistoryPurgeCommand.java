@@ -4,12 +4,11 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import org.claimrules.history.HistoryLocation;
 import org.claimrules.history.HistoryStore;
 import org.claimrules.history.HistoryStoreException;
 import org.claimrules.history.JdbcHistoryStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -25,19 +24,16 @@ public final class HistoryPurgeCommand implements java.util.concurrent.Callable<
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--history", required = true, paramLabel = "URL", description = "The claims history (a JDBC URL, as for 'serve').")
-    String history;
+    @Mixin
+    HistoryOption history = new HistoryOption();
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        String url;
-        try {
-            url = HistoryLocation.parse(history);
-        } catch (IllegalArgumentException e) {
-            err.println("claimrules: " + e.getMessage());
+        if (!history.parse(err)) {
             return ExitCodes.USAGE;
         }
+        String url = history.url();
         if (url == null) {
             err.println("claimrules: purge-history needs a database, not 'none'");
             return ExitCodes.USAGE;

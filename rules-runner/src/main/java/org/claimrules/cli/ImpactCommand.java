@@ -46,10 +46,10 @@ public final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Claims, JSON Lines (.gz read compressed; - for standard input).")
     String input;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Also write the report as JSON.")
+    @Option(names = "--output", paramLabel = "FILE", description = "Also write the report as JSON (- for standard output; the text then goes to standard error).")
     Path output;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as a self-contained HTML page.")
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as a self-contained HTML page (- for standard output; the text then goes to standard error).")
     Path html;
 
     @Option(names = "--threads", paramLabel = "N", description = "Scoring threads (default: the number of cores).")
@@ -82,18 +82,26 @@ public final class ImpactCommand implements Callable<Integer> {
         ImpactReport report = ImpactAnalysis.compare(input,
                 new ImpactReport.RulesetInfo(baseline, before.ruleset().version()), outcomesBefore,
                 new ImpactReport.RulesetInfo(rules, after.ruleset().version()), outcomesAfter);
-        ImpactText.print(report, out);
+        // the text goes to standard error when the JSON or the page goes to standard output
+        ImpactText.print(report, OutputPaths.isStandard(output) || OutputPaths.isStandard(html) ? err : out);
         if (output != null) {
-            Files.writeString(output, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report),
-                    StandardCharsets.UTF_8);
-            err.println("wrote " + output);
+            write(output, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report), out, err);
         }
         if (html != null) {
-            Files.writeString(html, ImpactHtml.render(report), StandardCharsets.UTF_8);
-            err.println("wrote " + html);
+            write(html, ImpactHtml.render(report), out, err);
         }
         err.flush();
         return ExitCodes.OK;
+    }
+
+    private static void write(Path path, String text, PrintWriter out, PrintWriter err) throws IOException {
+        if (OutputPaths.isStandard(path)) {
+            out.print(text);
+            out.flush();
+            return;
+        }
+        Files.writeString(path, text, StandardCharsets.UTF_8);
+        err.println("wrote " + path);
     }
 
     private static ClaimEngine load(String which, PrintWriter err) {

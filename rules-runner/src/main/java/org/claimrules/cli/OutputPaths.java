@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Checks a command's output paths before it reads anything, so that a long run never ends with
  * "cannot write" and a result file never replaces the input it was read from. Every message
- * names the option and the path as the user typed them. {@code -} is standard input or output
- * and is never checked.
+ * names the option and the path as the user typed them. {@code -} is standard input or output:
+ * an output option given {@code -} writes to standard output (never a file named {@code -}), at
+ * most one option of a command may, and a folder cannot be {@code -}.
  *
  * <pre>{@code
  * if (!OutputPaths.reading("--input", input).file("--output", output).file("--report", report).ok(err)) {
@@ -30,6 +31,8 @@ final class OutputPaths {
     /** Each output checked so far, by where it would land, with its option and path as given. */
     private final Map<Path, String> outputs = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    /** The option writing to standard output, if any. */
+    private String standardOutput;
 
     private OutputPaths(String inputOption, String input) {
         this.inputOption = inputOption;
@@ -46,9 +49,17 @@ final class OutputPaths {
         return new OutputPaths(null, null);
     }
 
-    /** A file to be written; null (not asked for) and {@code -} are skipped. */
+    /** A file to be written; null (not asked for) is skipped and {@code -} is standard output. */
     OutputPaths file(String option, Object path) {
-        if (path == null || STANDARD.equals(path.toString())) {
+        if (path == null) {
+            return this;
+        }
+        if (STANDARD.equals(path.toString())) {
+            if (standardOutput != null) {
+                return problem(option + " - and " + standardOutput + " - would both write to standard output; "
+                        + "give one of them a file name");
+            }
+            standardOutput = option;
             return this;
         }
         String given = path.toString();
@@ -80,6 +91,9 @@ final class OutputPaths {
 
     /** A folder to be created (with its parents) or written into, given as a command's argument. */
     OutputPaths folder(Path dir) {
+        if (STANDARD.equals(dir.toString())) {
+            return problem("a folder is needed, not - (standard output)");
+        }
         Path target = dir.toAbsolutePath().normalize();
         if (Files.exists(target) && !Files.isDirectory(target)) {
             return problem(dir + " is a file, not a folder");
@@ -109,6 +123,11 @@ final class OutputPaths {
             return problem(option + " " + dir + " is not writable");
         }
         return this;
+    }
+
+    /** True when a path is {@code -}: standard output. */
+    static boolean isStandard(Object path) {
+        return path != null && STANDARD.equals(path.toString());
     }
 
     /** True when every path is usable; otherwise prints the problems and returns false (exit {@link ExitCodes#USAGE}). */

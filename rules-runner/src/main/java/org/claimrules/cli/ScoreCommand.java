@@ -16,7 +16,6 @@ import org.claimrules.batch.Progress;
 import org.claimrules.batch.ScoringFailedException;
 import org.claimrules.batch.ScoringPipeline;
 import org.claimrules.engine.ClaimEngine;
-import org.claimrules.history.HistoryLocation;
 import org.claimrules.history.HistoryStoreException;
 import org.claimrules.history.JdbcHistoryStore;
 import org.claimrules.io.Json;
@@ -59,10 +58,10 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--threads", paramLabel = "N", description = "Scoring threads (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--summary", paramLabel = "FILE", description = "Also write counts by disposition, edit, profile and place of service as JSON.")
+    @Option(names = "--summary", paramLabel = "FILE", description = "Also write counts by disposition, edit, profile and place of service as JSON (- for standard output).")
     Path summary;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML page with charts.")
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML page with charts (- for standard output).")
     Path report;
 
     @Option(names = "--spill-dir", paramLabel = "DIR", description = "Folder for temporary files when the input does not fit in memory (default: the output's folder).")
@@ -83,8 +82,9 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--no-rules", hidden = true, description = "Read and write back each claim without scoring: the I/O baseline of docs/benchmarks.md.")
     boolean noRules;
 
-    @Option(names = "--history", paramLabel = "URL|none", description = "Claims history (a JDBC URL, as for 'serve'): each member's earlier claims count, and this run's claims are recorded when it completes (default: ${DEFAULT-VALUE}).")
-    String history = "none";
+    /** Each member's earlier claims count, and this run's claims are recorded when it completes. */
+    @Mixin
+    HistoryOption history = new HistoryOption("none");
 
     @Mixin
     RulesetOption ruleset;
@@ -106,13 +106,10 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
             }
             version = engine.ruleset().version();
         }
-        String historyUrl;
-        try {
-            historyUrl = HistoryLocation.parse(history);
-        } catch (IllegalArgumentException e) {
-            err.println("claimrules: " + e.getMessage());
+        if (!history.parse(err)) {
             return ExitCodes.USAGE;
         }
+        String historyUrl = history.url();
         Reader in;
         try {
             in = Streams.openInput(input);
@@ -292,6 +289,14 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
     }
 
     private static void writeSmallFile(Path path, byte[] bytes) throws IOException {
+        if (OutputPaths.isStandard(path)) {
+            System.out.write(bytes);
+            System.out.flush();
+            if (System.out.checkError()) {
+                throw new IOException("standard output is closed or full");
+            }
+            return;
+        }
         try (OutputFile f = OutputFile.create(path, opener)) {
             f.stream().write(bytes);
             f.commit();

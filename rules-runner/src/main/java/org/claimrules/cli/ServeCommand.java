@@ -32,9 +32,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String bind = "127.0.0.1";
 
-    @Option(names = "--history", paramLabel = "URL|none",
-            description = "Claims history: a JDBC URL (jdbc:h2:file:PATH or jdbc:postgresql://HOST:PORT/DB?user=U&password=P) or none (default: ${DEFAULT-VALUE}).")
-    String history = HistoryLocation.EMBEDDED_DEFAULT;
+    @Mixin
+    HistoryOption history = new HistoryOption(HistoryLocation.EMBEDDED_DEFAULT);
 
     @Option(names = "--threads", paramLabel = "N", description = "Requests answered at once (default: twice the cores, at least 4).")
     int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
@@ -48,13 +47,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        String url;
-        try {
-            url = HistoryLocation.parse(history);
-        } catch (IllegalArgumentException e) {
-            err.println("claimrules: " + e.getMessage());
+        if (!history.parse(err)) {
             return ExitCodes.USAGE;
         }
+        String url = history.url();
         ClaimEngine engine = ruleset.engine(err);
         if (engine == null) {
             return ExitCodes.RULESET;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code claimrules validate DIR}: compile and check a ruleset folder; list every problem. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Compile and check a ruleset folder: DRL syntax and type errors, edit metadata, table rows, "
-                + "overlapping validity dates, unknown codes and profiles. Exit 0 when clean, 3 otherwise.")
+                + "overlapping validity dates, unknown codes and profiles. Exit 0 when clean, 3 otherwise. Warnings "
+                + "(a profile without rows in a table every bundled profile has rows in) do not change the exit status.")
 public final class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -29,6 +30,7 @@ public final class ValidateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             Ruleset ruleset = RulesetLoader.fromDirectory(dir);
+            ProblemReport.print(out, ruleset.warnings());
             out.printf("%s is valid: %d edits, %d rules; version %s (compiled in %.1f s)%n", dir,
                     ruleset.catalog().edits().size(), ruleset.kieBase().getKiePackages().stream()
                             .mapToInt(p -> p.getRules().size()).sum(),

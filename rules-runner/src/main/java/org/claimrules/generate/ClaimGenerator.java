@@ -24,15 +24,18 @@ import org.claimrules.model.Scale;
 import org.claimrules.model.Technique;
 
 /**
- * Synthetic facet-injection claims for tests and benchmarks. Claim {@code i} depends only on the
+ * Synthetic claims of the bundled families (facet joint injections, and radiofrequency ablation of
+ * the facet nerves) for tests and benchmarks. Claim {@code i} depends only on the
  * seed and {@code i} (and the member it belongs to only on the seed and the member number), so
  * any slice of a file can be generated in parallel and the same seed always gives the same bytes.
  * No wall clock, no hash iteration order.
  *
- * <p>The mix: both payer profiles, every billing role and the usual places of service, the six
- * facet codes with imaging, sedation, other blocks, RFA and ultrasound-guided codes beside them,
- * documentation gaps, payer history, and members with several claims in the file at scattered
- * positions and dates (about 1.6 claims per member). A small share of claims is deliberately
+ * <p>The mix: the three bundled payer profiles, every billing role and the usual places of service
+ * (critical access hospitals among the hospitals), the six facet codes with imaging, sedation,
+ * other blocks, RFA and ultrasound-guided codes beside them, about one claim in ten an RFA claim
+ * (64633-64636 with their add-on units, techniques and guidance, after positive diagnostic blocks
+ * or an earlier RFA in the history), documentation gaps, payer history, and members with several
+ * claims in the file at scattered positions and dates (about 1.6 claims per member). A small share of claims is deliberately
  * invalid (an unknown profile, a line without a service date) so the error path is exercised.
  */
 public final class ClaimGenerator {
@@ -46,6 +49,9 @@ public final class ClaimGenerator {
     private static final String[] LUMBAR_LEVELS = {"L3-L4", "L4-L5", "L5-S1", "L2-L3"};
     private static final String[] CERVICAL_LEVELS = {"C4-C5", "C5-C6", "C6-C7", "C3-C4", "T12-L1"};
     private static final String[] MACS = {"CGS_J15", "NORIDIAN_JE", "NOVITAS_JH"};
+    private static final Technique[] OTHER_ABLATIONS = {Technique.PULSED_RF, Technique.CRYOABLATION, Technique.CHEMICAL};
+    /** Claims per hundred that are radiofrequency ablation claims. */
+    private static final int RFA_PERCENT = 10;
 
     private final long seed;
     private final long memberCount;
@@ -63,7 +69,8 @@ public final class ClaimGenerator {
 
     /** A member: what stays the same across the member's claims. */
     private record Member(String id, LocalDate birthDate, String sex, boolean medicare, String mac,
-            Region region, ProviderRole role, String pos, String npi, LocalDate episodeStart) {
+            Region region, ProviderRole role, String pos, String npi, LocalDate episodeStart, String profile,
+            boolean criticalAccess) {
     }
 
     private Member member(long number) {
@@ -80,9 +87,14 @@ public final class ClaimGenerator {
             case PRACTITIONER -> pick(r, new String[] {"11", "11", "11", "22", "19", "24"});
         };
         String npi = String.format("1%09d", r.nextInt(1_000_000_000));
-        return new Member(String.format("M-%08d", number), birth, r.nextBoolean() ? "F" : "M", medicare,
-                medicare ? pick(r, MACS) : null, r.nextInt(100) < 65 ? Region.LUMBAR_SACRAL : Region.CERVICAL_THORACIC,
-                role, pos, npi, FIRST_DAY.plusDays(r.nextInt(240)));
+        String id = String.format("M-%08d", number);
+        String sex = r.nextBoolean() ? "F" : "M";
+        String mac = medicare ? pick(r, MACS) : null;
+        Region region = r.nextInt(100) < 65 ? Region.LUMBAR_SACRAL : Region.CERVICAL_THORACIC;
+        LocalDate episodeStart = FIRST_DAY.plusDays(r.nextInt(240));
+        String profile = medicare ? "MEDICARE" : r.nextInt(100) < 20 ? "COMMERCIAL_STRICT" : "COMMERCIAL";
+        boolean criticalAccess = role == ProviderRole.HOSPITAL_OUTPATIENT && r.nextInt(100) < 15;
+        return new Member(id, birth, sex, medicare, mac, region, role, pos, npi, episodeStart, profile, criticalAccess);
     }
 
     /** Claim number {@code index} (0-based) of the file. */
@@ -97,6 +109,10 @@ public final class ClaimGenerator {
         boolean bilateral = r.nextInt(100) < 40;
         boolean ascRtLt = bilateral && m.role() == ProviderRole.ASC_FACILITY && r.nextInt(100) < 85;
         boolean right = r.nextBoolean();
+        SplittableRandom ablation = new SplittableRandom(mix(seed ^ 0x524641L, index));
+        if (ablation.nextInt(100) < RFA_PERCENT) {
+            return rfaClaim(ablation, m, claimId, date);
+        }
 
         List<ClaimLine> lines = new ArrayList<>();
         String[] codes = lumbar ? new String[] {"64493", "64494", "64495"} : new String[] {"64490", "64491", "64492"};
@@ -131,7 +147,13 @@ public final class ClaimGenerator {
         PriorAuthorization pa = priorAuthorization(r, m, date);
         List<HistoryEntry> history = history(r, m.region(), date, diagnostic, m.medicare());
 
-        Payer payer = new Payer(m.medicare() ? "MEDICARE" : "COMMERCIAL", m.mac());
+        return finish(r, m, claimId, lines, diagnoses, clinical, pa, history);
+    }
+
+    /** The payer, provider and patient of the member around the lines; a few claims made invalid. */
+    private Claim finish(SplittableRandom r, Member m, String claimId, List<ClaimLine> lines, List<String> diagnoses,
+            Clinical clinical, PriorAuthorization pa, List<HistoryEntry> history) {
+        Payer payer = new Payer(m.profile(), m.mac());
         if (r.nextInt(1000) < invalidPerMille) {
             if (r.nextBoolean()) {
                 payer = new Payer("MEDICAID", null);
@@ -142,8 +164,95 @@ public final class ClaimGenerator {
             }
         }
         return new Claim(claimId, payer,
-                new BillingProvider(m.npi(), m.role(), m.role() == ProviderRole.HOSPITAL_OUTPATIENT && r.nextInt(100) < 10),
+                new BillingProvider(m.npi(), m.role(), m.role() == ProviderRole.HOSPITAL_OUTPATIENT && r.nextInt(100) < 10,
+                        m.criticalAccess() ? Boolean.TRUE : null),
                 m.pos(), pa, new Patient(m.id(), m.birthDate(), m.sex()), diagnoses, lines, clinical, history);
+    }
+
+    /**
+     * A radiofrequency ablation claim: the primary of the member's region (64633 or 64635) with its
+     * add-on for further levels (64634 or 64636, units = additional levels), bilateral as 50 or as RT
+     * and LT lines (ASC facility), sometimes with guidance or sedation billed beside it. Its history
+     * mostly leads up to it: positive diagnostic blocks before a first RFA, or an earlier RFA with
+     * lasting relief before a repeat one; about one in six gets an arbitrary history.
+     */
+    private Claim rfaClaim(SplittableRandom r, Member m, String claimId, LocalDate date) {
+        boolean lumbar = m.region() == Region.LUMBAR_SACRAL;
+        String primary = lumbar ? "64635" : "64633";
+        String addOn = lumbar ? "64636" : "64634";
+        int levels = r.nextInt(100) < 40 ? 1 : r.nextInt(100) < 75 ? 2 : 3;
+        boolean bilateral = r.nextInt(100) < 50;
+        boolean ascRtLt = bilateral && m.role() == ProviderRole.ASC_FACILITY && r.nextInt(100) < 85;
+        boolean right = r.nextBoolean();
+        List<ClaimLine> lines = new ArrayList<>();
+        List<String[]> billed = new ArrayList<>();
+        if (r.nextInt(100) >= 3) { // else an add-on without its primary
+            billed.add(new String[] {primary, r.nextInt(100) < 2 ? "2" : "1"});
+        }
+        if (levels > 1 || billed.isEmpty()) {
+            billed.add(new String[] {addOn, String.valueOf(Math.max(1, levels - 1))});
+        }
+        for (String[] b : billed) {
+            BigDecimal charge = money(b[0].equals(primary) ? 1200 + r.nextInt(900) : 500 + r.nextInt(400), r);
+            int units = Integer.parseInt(b[1]);
+            if (ascRtLt) {
+                lines.add(line(lines.size() + 1, b[0], List.of("RT"), units, date, charge));
+                lines.add(line(lines.size() + 1, b[0], List.of("LT"), units, date, charge));
+            } else {
+                lines.add(line(lines.size() + 1, b[0], List.of(bilateral ? "50" : right ? "RT" : "LT"), units, date, charge));
+            }
+        }
+        if (r.nextInt(100) < 8) {
+            lines.add(line(lines.size() + 1, r.nextInt(100) < 80 ? "77003" : "77012", List.of(), 1, date, money(90, r)));
+        }
+        if (r.nextInt(100) < 8) {
+            lines.add(line(lines.size() + 1, pick(r, SEDATION), List.of(), 1, date, money(120, r)));
+        }
+        List<String> diagnoses = diagnoses(r, lumbar);
+        Clinical clinical = null;
+        if (r.nextInt(100) >= 5) {
+            String[] names = lumbar ? LUMBAR_LEVELS : CERVICAL_LEVELS;
+            List<String> documented = new ArrayList<>();
+            for (int i = 0; i < levels && i < names.length; i++) {
+                documented.add(names[i]);
+            }
+            Technique technique = r.nextInt(100) < 90 ? Technique.THERMAL_RF : pick(r, OTHER_ABLATIONS);
+            Laterality laterality = bilateral ? Laterality.BILATERAL : right ? Laterality.RIGHT : Laterality.LEFT;
+            clinical = new Clinical(null, technique, r.nextInt(100) < 95 ? Guidance.FLUOROSCOPY : Guidance.CT, documented,
+                    laterality, 6 + r.nextInt(30), Boolean.TRUE, new Scale("NRS", 5 + r.nextInt(5)),
+                    new Scale(lumbar ? "ODI" : "NDI", 25 + r.nextInt(40)), Boolean.FALSE, null);
+        }
+        PriorAuthorization pa = priorAuthorization(r, m, date);
+        return finish(r, m, claimId, lines, diagnoses, clinical, pa, rfaHistory(r, m, date));
+    }
+
+    /** What leads up to an RFA: positive diagnostic blocks (a first RFA) or an earlier RFA (a repeat). */
+    private static List<HistoryEntry> rfaHistory(SplittableRandom r, Member m, LocalDate date) {
+        List<HistoryEntry> out = new ArrayList<>();
+        Region region = m.region();
+        String level = region == Region.LUMBAR_SACRAL ? "L4-L5" : "C5-C6";
+        int draw = r.nextInt(100);
+        if (draw < 84) {
+            LocalDate d = date;
+            if (draw < 30) { // a repeat RFA: the previous one gave 50-95 % relief for 20-40 weeks
+                d = date.minusDays(200 + r.nextInt(140));
+                out.add(entry(r, d, region, Intent.RFA, level, 50 + r.nextInt(46), 20 + r.nextInt(21)));
+            }
+            int positives = m.profile().equals("COMMERCIAL") ? 1 : 2;
+            for (int i = 0; i < positives; i++) {
+                d = d.minusDays(14 + r.nextInt(30));
+                out.add(entry(r, d, region, Intent.DIAGNOSTIC, level, 80 + r.nextInt(21), 0));
+            }
+            return out;
+        }
+        for (int i = 0, n = 1 + r.nextInt(3); i < n; i++) {
+            LocalDate d = date.minusDays(20 + r.nextInt(330));
+            Intent intent = r.nextInt(100) < 60 ? Intent.DIAGNOSTIC : Intent.RFA;
+            Integer relief = r.nextInt(100) < 85 ? 10 * r.nextInt(11) : null;
+            Integer weeks = intent == Intent.DIAGNOSTIC ? Integer.valueOf(0) : relief == null ? null : Integer.valueOf(r.nextInt(40));
+            out.add(entry(r, d, region, intent, level, relief, weeks));
+        }
+        return out;
     }
 
     private void addRelated(SplittableRandom r, List<ClaimLine> lines, LocalDate date, boolean lumbar) {

@@ -39,6 +39,7 @@ class ExamplesTest {
         EXPECTED.put("EX-013A", "ACCEPT");
         EXPECTED.put("EX-014", "DENY FJ-DOC-001@1 FJ-RESP-003@1");           // no documentation: therapeutic by default
         EXPECTED.put("EX-015", "ACCEPT");                                    // 4th commercial diagnostic: within the cap of 4
+        EXPECTED.put("EX-016", "ACCEPT");                                    // commercial repeat RFA after 75 % for 30 weeks: 2nd of 2 in 12 months
     }
 
     @Test

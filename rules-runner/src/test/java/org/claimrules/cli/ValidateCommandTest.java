@@ -58,6 +58,24 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aCopiedProfileWithoutPriorAuthorizationRowsIsAWarningNotAnError() throws IOException {
+        Path dir = Cli.export(tmp, "rules");
+        Cli.Run clean = Cli.run("validate", dir.toString());
+        assertFalse(clean.out().contains("warning"), clean::toString);
+        append(dir.resolve("tables/profiles.csv"), "AETNA,A copy of COMMERCIAL");
+        Path parameters = dir.resolve("tables/facet/profile-parameters.csv");
+        String commercial = Files.readAllLines(parameters).stream().filter(l -> l.startsWith("COMMERCIAL,")).findFirst()
+                .orElseThrow();
+        append(parameters, commercial.replaceFirst("COMMERCIAL", "AETNA"));
+        Cli.Run run = Cli.run("validate", dir.toString());
+        assertEquals(ExitCodes.OK, run.exit(), run::toString);
+        List<String> warnings = run.out().lines().filter(l -> l.contains("warning")).toList();
+        assertEquals(1, warnings.size(), run::toString);
+        assertTrue(warnings.get(0).startsWith("tables/facet/prior-authorization.csv: ") && warnings.get(0).contains("AETNA"),
+                run::toString);
+    }
+
+    @Test
     void aSyntaxErrorIsReportedWithFileAndLineAndTheTablesAreStillChecked() throws IOException {
         Path dir = Cli.export(tmp, "rules");
         write(dir, rule("XT-TEST-001 Test", GOOD_METADATA, "$f : FacetLine( line.units() > 7", GOOD_CONSEQUENCE));
@@ -78,6 +96,30 @@ class ValidateCommandTest {
         assertEquals(ExitCodes.RULESET, run.exit(), run::toString);
         assertTrue(run.out().contains("rules/facet/analyst-test.drl:13"), run::toString);
         assertTrue(run.out().contains("lineUnits"), run::toString);
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void everyErrorOfAFileIsReportedNotOnlyTheFirst() throws IOException {
+        Path dir = Cli.export(tmp, "rules");
+        // three rules of 9 lines each, starting on lines 8, 17 and 26: two conditions name unknown
+        // fields (the compiler stops at the first of those) and one consequence calls an unknown method
+        String first = rule("XT-TEST-001 First", GOOD_METADATA, "$f : FacetLine( lineUnits > 7 )", GOOD_CONSEQUENCE);
+        String second = rule("XT-TEST-002 Second", "@editId(\"XT-TEST-002\") @severity(\"WARN\")",
+                "$f : FacetLine( lineUnitz > 7 )", GOOD_CONSEQUENCE).substring(HEADER.length() + 1);
+        String third = rule("XT-TEST-003 Third", "@editId(\"XT-TEST-003\") @severity(\"WARN\")", GOOD_CONSTRAINT,
+                "edit(kcontext, $f.getProcedureKode());").substring(HEADER.length() + 1);
+        write(dir, first + second + third);
+        Cli.Run run = Cli.run("validate", dir.toString());
+        assertEquals(ExitCodes.RULESET, run.exit(), run::toString);
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("rules/facet/analyst-test.drl:13:") && l.contains("lineUnits")),
+                run::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("rules/facet/analyst-test.drl:22:") && l.contains("lineUnitz")),
+                run::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("rules/facet/analyst-test.drl:33:")
+                && l.contains("getProcedureKode")), run::toString);
+        assertTrue(run.out().contains("3 problems"), run::toString);
         assertNoStackTrace(run);
     }
 

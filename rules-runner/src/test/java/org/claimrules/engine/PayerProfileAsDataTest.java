@@ -67,6 +67,15 @@ class PayerProfileAsDataTest {
     }
 
     @Test
+    void theMissingPriorAuthorizationRowsAreAWarningNamingTheProfileAndTheTable() throws Exception {
+        List<String> warnings = engine.ruleset().warnings().stream().map(Object::toString).toList();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("tables/facet/prior-authorization.csv: warning: profile REGIONAL "),
+                warnings.toString());
+        assertEquals(List.of(), ClaimEngine.bundled().ruleset().warnings(), "the bundled profiles have every table");
+    }
+
+    @Test
     void anUnknownProfileIsAnInputErrorNamingTheField() {
         InvalidClaimException e = assertThrows(InvalidClaimException.class,
                 () -> engine.score(claimWithThreeEarlierDiagnostics("MEDICAID")));
