@@ -87,17 +87,22 @@ class StopsAndOutputFailuresCliTest {
         Path out = dir.resolve("results.jsonl");
         Path summary = dir.resolve("summary.json");
         Path err = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(java(ClaimRulesCli.class.getName(), "score", "--input", claims.toString(),
+        sigtermWhileScoring(claims, out, summary, err);
+        assertCleanStop(out, summary, "SCORING");
+        assertTrue(Files.readString(err).contains("stopped while scoring"), Files.readString(err));
+        assertTrue(Files.readAllLines(dir.resolve("results.jsonl.partial")).size() > 0,
+                "results finished before the signal are kept; before they streamed, none were");
+    }
+
+    /** Scores {@code input} on one thread in a child JVM, sends SIGTERM once scoring has begun, and checks the exit status. */
+    private static void sigtermWhileScoring(Path input, Path out, Path summary, Path err) throws Exception {
+        Process p = new ProcessBuilder(java(ClaimRulesCli.class.getName(), "score", "--input", input.toString(),
                 "--output", out.toString(), "--summary", summary.toString(), "--threads", "1",
                 "--progress-every", "0.05")).redirectError(err.toFile()).start();
         waitFor(err, t -> t.matches("(?s).*scoring [1-9].*"));
         assertTrue(p.toHandle().destroy(), "SIGTERM sent");
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run ends soon after the signal");
         assertEquals(ExitCodes.TERMINATED, p.exitValue(), Files.readString(err));
-        assertCleanStop(out, summary, "SCORING");
-        assertTrue(Files.readString(err).contains("stopped while scoring"), Files.readString(err));
-        assertTrue(Files.readAllLines(dir.resolve("results.jsonl.partial")).size() > 0,
-                "results finished before the signal are kept; before they streamed, none were");
     }
 
     /** An 837P stops as JSON does: the finished results, each with its source, are kept as the .partial. */
@@ -122,13 +127,7 @@ class StopsAndOutputFailuresCliTest {
         Path out = dir.resolve("results.jsonl");
         Path summary = dir.resolve("summary.json");
         Path err = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(java(ClaimRulesCli.class.getName(), "score", "--input", input.toString(),
-                "--output", out.toString(), "--summary", summary.toString(), "--threads", "1",
-                "--progress-every", "0.05")).redirectError(err.toFile()).start();
-        waitFor(err, t -> t.matches("(?s).*scoring [1-9].*"));
-        assertTrue(p.toHandle().destroy(), "SIGTERM sent");
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run ends soon after the signal");
-        assertEquals(ExitCodes.TERMINATED, p.exitValue(), Files.readString(err));
+        sigtermWhileScoring(input, out, summary, err);
         Files.delete(input);
         assertCleanStop(out, summary, "SCORING");
         List<String> kept = Files.readAllLines(dir.resolve("results.jsonl.partial"));
