@@ -44,14 +44,24 @@ final class Endpoints {
         this.metrics = metrics;
     }
 
-    /** {@code POST /v1/claims}: one claim in the JSON format; its result, or its error record. */
-    Reply submit(byte[] body, boolean dryRun, long deadlineNanos) {
-        String text;
+    private static final ErrorRecord NOT_UTF8 =
+            ErrorRecord.of(null, ErrorCode.INVALID_JSON, "the request body is not UTF-8", null, null);
+
+    /** The body as text, or null when it is not valid UTF-8. */
+    private static String utf8(byte[] body) {
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            return error(400, ErrorRecord.of(null, ErrorCode.INVALID_JSON, "the request body is not UTF-8", null, null));
+            return null;
+        }
+    }
+
+    /** {@code POST /v1/claims}: one claim in the JSON format; its result, or its error record. */
+    Reply submit(byte[] body, boolean dryRun, long deadlineNanos) {
+        String text = utf8(body);
+        if (text == null) {
+            return error(400, NOT_UTF8);
         }
         ClaimReader.Read read = ClaimReader.read(text, 1);
         if (!read.ok()) {
@@ -109,12 +119,9 @@ final class Endpoints {
      * cannot be scored is answered with an OperationOutcome and the status {@link #submit} gives.
      */
     Reply submitFhir(byte[] body, boolean dryRun, long deadlineNanos) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            return fhirError(400, ErrorRecord.of(null, ErrorCode.INVALID_JSON, "the request body is not UTF-8", null, null));
+        String text = utf8(body);
+        if (text == null) {
+            return fhirError(400, NOT_UTF8);
         }
         FhirSubmit.Submitted submitted = fhir().read(text);
         if (!submitted.read().ok()) {
