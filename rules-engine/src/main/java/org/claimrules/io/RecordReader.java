@@ -72,22 +72,44 @@ public final class RecordReader implements AutoCloseable {
                         break;
                     }
                 }
-                char c = buffer[pos++];
                 if (atStart) {
                     atStart = false;
-                    if (c == BOM) {
+                    if (buffer[pos] == BOM) {
                         // Some editors start UTF-8 files with a byte order mark; it is not part of the
                         // record. Only the very first character of the input can be one.
+                        pos++;
                         continue;
                     }
                 }
+                // The run of plain characters up to the end of the line, a mark or the buffer's end,
+                // copied at once (as much of it as the limit allows).
+                int stop = pos;
+                while (stop < end && buffer[stop] != '\n' && buffer[stop] != Streams.MALFORMED) {
+                    stop++;
+                }
+                if (stop > pos) {
+                    sawAny = true;
+                    int n = stop - pos;
+                    long room = maxChars - length;
+                    if (room > 0) {
+                        current.append(buffer, pos, (int) Math.min(n, room));
+                    }
+                    length += n;
+                    previous = buffer[stop - 1];
+                    pos = stop;
+                }
+                if (pos == end) {
+                    continue;
+                }
+                char c = buffer[pos++];
                 sawAny = true;
                 if (c == '\n') {
                     break;
                 }
-                // The decoder never splits a surrogate pair, so a low surrogate not after a high one
-                // can only be the mark it puts where the input's bytes were not UTF-8.
-                boolean mark = c == Streams.MALFORMED && !Character.isHighSurrogate(previous);
+                // c is the decoder's mark character. The decoder never splits a surrogate pair, so a
+                // low surrogate not after a high one can only be the mark it puts where the input's
+                // bytes were not UTF-8.
+                boolean mark = !Character.isHighSurrogate(previous);
                 previous = c;
                 if (mark) {
                     malformed = true;
