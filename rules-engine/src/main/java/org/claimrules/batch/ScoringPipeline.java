@@ -115,10 +115,27 @@ public final class ScoringPipeline {
             if (forcedPartitions > 0) {
                 spill = new SpillStore(spillDir, forcedPartitions);
             }
+            // The member scan of each batch runs on the workers (idle until the input is read);
+            // the batches are taken back in input order, so claim IDs are checked in input order.
+            java.util.ArrayDeque<Scan> scans = new java.util.ArrayDeque<>();
+            int window = 2 * threads + 2;
             java.util.List<RecordReader.Record> batch;
-            while (!stop.get() && (batch = in.next(stop)) != null) {
-                for (RecordReader.Record r : batch) {
-                    Entry e = entry(r, claimIds);
+            boolean more = true;
+            while (!stop.get() && (more || !scans.isEmpty())) {
+                if (more && scans.size() < window) {
+                    batch = in.next(stop);
+                    if (batch == null) {
+                        more = false;
+                    } else {
+                        scans.add(Scan.start(batch, pool));
+                    }
+                    continue;
+                }
+                Scan scan = scans.poll();
+                MemberKey.Keys[] keys = scan.keys();
+                for (int i = 0; i < keys.length; i++) {
+                    RecordReader.Record r = scan.batch.get(i);
+                    Entry e = entry(r, keys[i], claimIds);
                     if (spill != null) {
                         spill.add(read, r.inputLine(), r.length(), e.key, e.kind, e.text);
                     } else {
@@ -133,7 +150,7 @@ public final class ScoringPipeline {
                     }
                     read++;
                 }
-                progress.advance(batch.size());
+                progress.advance(keys.length);
             }
             if (stop.get()) {
                 return new Outcome(read, 0, Stage.READING, spill == null ? 1 : spill.partitions(), tally.copy());
@@ -170,20 +187,41 @@ public final class ScoringPipeline {
      * error record (DUPLICATE_CLAIM) decided here, in input order, so that which one is the
      * duplicate does not depend on threads or partitions.
      */
-    private static Entry entry(RecordReader.Record r, ClaimIds claimIds) {
+    private static Entry entry(RecordReader.Record r, MemberKey.Keys keys, ClaimIds claimIds) {
         if (r.invalidUtf8()) {
             return new Entry(null, Chunk.INVALID_UTF8, null);
         }
         if (r.tooLong()) {
             return new Entry(null, Chunk.TOO_LONG, null);
         }
-        MemberKey.Keys keys = MemberKey.scan(r.text());
         String identity = r.claimKey() != null ? r.claimKey() : keys.claimId();
         if (identity != null && !claimIds.add(identity)) {
             // the whole text is kept: a writer may carry part of it (an X12 claim's source) into the error record
             return new Entry(null, Chunk.DUPLICATE, r.text());
         }
         return new Entry(keys.member(), Chunk.TEXT, r.text());
+    }
+
+    /** The member scan of one batch of records, running on a worker. */
+    private record Scan(java.util.List<RecordReader.Record> batch, java.util.concurrent.Future<MemberKey.Keys[]> future) {
+        static Scan start(java.util.List<RecordReader.Record> batch, ExecutorService pool) {
+            return new Scan(batch, pool.submit(() -> {
+                MemberKey.Keys[] keys = new MemberKey.Keys[batch.size()];
+                for (int i = 0; i < keys.length; i++) {
+                    String text = batch.get(i).text();
+                    keys[i] = text == null ? MemberKey.Keys.NONE : MemberKey.scan(text);
+                }
+                return keys;
+            }));
+        }
+
+        MemberKey.Keys[] keys() throws InterruptedException {
+            try {
+                return future.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new ScoringFailedException("reading the input failed", e.getCause());
+            }
+        }
     }
 
     private void removeStaleSpillFolders() {
