@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.claimrules.model.Claim;
 import org.claimrules.model.ClaimLine;
 import org.claimrules.model.tables.DiagnosisCodes;
@@ -46,7 +47,7 @@ public final class Tables {
 
     /** One table: its manifest entry, its rows, and its rows indexed by the first match column. */
     private record Table(TableManifest.Spec spec, List<Object> rows, Map<String, List<Object>> byFirstKey,
-            List<Object> anyFirstKey) {
+            List<Object> anyFirstKey, List<String> keyNames, Map<List<List<String>>, List<Object>> selected) {
 
         static Table of(TableManifest.Spec spec, List<Object> rows) {
             Map<String, List<Object>> index = new HashMap<>();
@@ -61,7 +62,17 @@ public final class Tables {
                     values.forEach(v -> index.computeIfAbsent(v, k -> new ArrayList<>()).add(row));
                 }
             }
-            return new Table(spec, List.copyOf(rows), index, any);
+            List<String> keyNames = spec.match().stream().flatMap(m -> m.keys().stream()).distinct().toList();
+            return new Table(spec, List.copyOf(rows), index, any, keyNames, new ConcurrentHashMap<>());
+        }
+
+        /** The claim's values of the keys this table matches on, in the order selection reads them. */
+        List<List<String>> keyValues(Map<String, Set<String>> keys) {
+            List<List<String>> values = new ArrayList<>(keyNames.size());
+            for (String k : keyNames) {
+                values.add(new ArrayList<>(keys.get(k)));
+            }
+            return values;
         }
     }
 
@@ -136,40 +147,57 @@ public final class Tables {
         Map<String, Set<String>> keys = keys(claim);
         List<Object> out = new ArrayList<>();
         for (Table table : tables) {
-            List<TableManifest.Match> match = table.spec.match();
-            if (match.isEmpty()) {
+            if (table.spec.match().isEmpty()) {
                 out.addAll(table.rows);
                 continue;
             }
-            List<Object> candidates = new ArrayList<>(table.anyFirstKey);
-            Set<Object> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            for (String key : match.get(0).keys()) {
-                for (String value : keys.get(key)) {
-                    for (Object row : table.byFirstKey.getOrDefault(value, List.of())) {
-                        if (seen.add(row)) {
-                            candidates.add(row);
-                        }
+            // The selection depends only on the claim's values of the table's keys: claims share
+            // few combinations of them, so each is selected once and remembered (up to a bound).
+            List<List<String>> values = table.keyValues(keys);
+            List<Object> rows = table.selected.get(values);
+            if (rows == null) {
+                rows = select(table, keys);
+                if (table.selected.size() < MAX_REMEMBERED) {
+                    table.selected.put(values, rows);
+                }
+            }
+            out.addAll(rows);
+        }
+        return out;
+    }
+
+    /** Selections remembered per table; past this many distinct key combinations, rows are selected each time. */
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private static List<Object> select(Table table, Map<String, Set<String>> keys) {
+        List<TableManifest.Match> match = table.spec.match();
+        List<Object> candidates = new ArrayList<>(table.anyFirstKey);
+        Set<Object> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (String key : match.get(0).keys()) {
+            for (String value : keys.get(key)) {
+                for (Object row : table.byFirstKey.getOrDefault(value, List.of())) {
+                    if (seen.add(row)) {
+                        candidates.add(row);
                     }
                 }
             }
-            List<Object> matched = new ArrayList<>();
-            int best = -1;
-            for (Object row : candidates) {
-                int specific = specificity(row, match, keys);
-                if (specific < 0) {
-                    continue;
-                }
-                if (table.spec.mostSpecific() && specific > best) {
-                    matched.clear();
-                    best = specific;
-                }
-                if (!table.spec.mostSpecific() || specific == best) {
-                    matched.add(row);
-                }
-            }
-            out.addAll(matched);
         }
-        return out;
+        List<Object> matched = new ArrayList<>();
+        int best = -1;
+        for (Object row : candidates) {
+            int specific = specificity(row, match, keys);
+            if (specific < 0) {
+                continue;
+            }
+            if (table.spec.mostSpecific() && specific > best) {
+                matched.clear();
+                best = specific;
+            }
+            if (!table.spec.mostSpecific() || specific == best) {
+                matched.add(row);
+            }
+        }
+        return List.copyOf(matched);
     }
 
     /** How many match cells of the row are filled, or -1 when a filled one does not match the claim. */
