@@ -16,6 +16,7 @@ import org.claimrules.model.facts.HistoryRecord;
 import org.claimrules.model.facts.LinePrice;
 import org.claimrules.model.result.ClaimResult;
 import org.claimrules.model.result.Outcome;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -201,16 +202,20 @@ public final class ClaimEngine {
         List<Adjustment> adjustments = new ArrayList<>();
         Map<Integer, java.math.BigDecimal> prices = new HashMap<>();
         List<HistoryEntry> recorded = new ArrayList<>();
-        for (Object o : session.getObjects()) {
-            if (o instanceof Finding f) {
-                findings.add(f);
-            } else if (o instanceof Adjustment a) {
-                adjustments.add(a);
-            } else if (o instanceof LinePrice p) {
-                prices.put(p.lineNumber(), p.amount());
-            } else if (o instanceof HistoryRecord h) {
-                recorded.add(h.entry());
-            }
+        // One class at a time: the session's object store is kept by class, so this visits only
+        // the facts collected, not every fact and table row of the claim.
+        for (Object o : session.getObjects(new ClassObjectFilter(Finding.class))) {
+            findings.add((Finding) o);
+        }
+        for (Object o : session.getObjects(new ClassObjectFilter(Adjustment.class))) {
+            adjustments.add((Adjustment) o);
+        }
+        for (Object o : session.getObjects(new ClassObjectFilter(LinePrice.class))) {
+            LinePrice p = (LinePrice) o;
+            prices.put(p.lineNumber(), p.amount());
+        }
+        for (Object o : session.getObjects(new ClassObjectFilter(HistoryRecord.class))) {
+            recorded.add(((HistoryRecord) o).entry());
         }
         recorded.sort(HISTORY_ORDER);
         ClaimResult result = ResultBuilder.build(claim, new ResultBuilder.Derived(findings, adjustments, prices),
