@@ -1,31 +1,63 @@
 #!/usr/bin/env bash
-# End-to-end benchmark of docs/benchmarks.md: generates N claims, then in the same run measures
-# (1) the I/O baseline: the same pipeline reading, parsing and writing every claim back with the
-#     same JSON library and threads, without rules (score --no-rules), and
-# (2) score file to file with the rules,
-# each under /usr/bin/time -v (wall time, CPU, peak RSS), and a cold-JVM single-claim run for the
-# time to the first result.
+# End-to-end throughput of `claimrules score` (docs/benchmarks.md, issue 16). From one invocation:
+#   1. roundtrip   a plain Jackson read-and-write of the same file on one thread (the yardstick),
+#   2. no-rules    the scoring pipeline without the rules (score --no-rules),
+#   3. threads-1   score --threads 1,
+#   4. default     score with its defaults (one thread per core),
+# each timed as a whole process with /usr/bin/time (wall, user, sys, peak RSS), then claims/s and
+# the ratios the issue sets targets for, and whether threads-1 and default wrote the same bytes.
+# With GZIP=1 it also scores the gzip-compressed input to a gzip-compressed output.
 #
-#   scripts/bench-e2e.sh [count] [workdir] [extra JVM options...]
+#   scripts/bench-e2e.sh [count] [workdir]          count: claims (default 200000); workdir: /tmp/claimrules-e2e
+#
+# It builds nothing. Build first:  mvn -B -q package -DskipTests -pl rules-runner,rules-bench -am
+# The input is generated once per count (generate --seed 7) into the work folder and reused.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$here/rules-runner/target/claimrules.jar"
-count="${1:-1000000}"
-work="${2:-$(mktemp -d)}"
-shift 2 || true
-jvm=("$@")
+bench="$here/rules-bench/target/claimrules-bench.jar"
+count="${1:-200000}"
+work="${2:-/tmp/claimrules-e2e}"
+for j in "$jar" "$bench"; do
+  [[ -f "$j" ]] || { echo "missing $j: build with  mvn -B -q package -DskipTests -pl rules-runner,rules-bench -am" >&2; exit 2; }
+done
 mkdir -p "$work"
+input="$work/claims-$count.jsonl"
+if [[ ! -s "$input" ]]; then
+  java -jar "$jar" generate --count "$count" --seed 7 --output "$input.tmp" >&2
+  mv "$input.tmp" "$input"
+fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
-[[ -f "$work/claims.jsonl.gz" ]] || java -jar "$jar" generate --count "$count" --seed 1 --output "$work/claims.jsonl.gz"
-ls -la "$work/claims.jsonl.gz"
+echo "input: $input ($count claims, $(du -mL "$input" | cut -f1) MB)"
+declare -A wall
 run() {
   local name="$1"; shift
-  /usr/bin/time -f "$name: %e s wall, %U s user, %S s sys, %M KB peak RSS" "$@" 2>&1 \
-    | grep -vE "WARN .*EvalCondition|^ +&&|^claimrules: (reading|scoring|writing)" || true
+  /usr/bin/time -f "%e %U %S %M" -o "$work/$name.time" "$@" >/dev/null 2>"$work/$name.err" \
+    || [[ $? -eq 1 ]] || { echo "$name failed:"; tail -5 "$work/$name.err"; exit 1; }
+  # the last line: /usr/bin/time puts "Command exited with non-zero status 1" before it when
+  # some records are error records (the generator writes a few invalid claims on purpose)
+  read -r w u s m < <(tail -1 "$work/$name.time")
+  wall[$name]=$w
+  awk -v n="$name" -v w="$w" -v u="$u" -v s="$s" -v m="$m" -v c="$count" \
+    'BEGIN { printf "%-10s %7.2f s wall %7.2f s user %6.2f s sys %6.0f MB peak  %8.0f claims/s\n", n, w, u, s, m/1024, c/w }'
 }
-run baseline java "${jvm[@]}" -jar "$jar" score --input "$work/claims.jsonl.gz" --output "$work/baseline.jsonl.gz" --no-rules --no-progress
-run score java "${jvm[@]}" -jar "$jar" score --input "$work/claims.jsonl.gz" --output "$work/results.jsonl.gz" --summary "$work/summary.json" --no-progress
-zcat "$work/claims.jsonl.gz" | head -1 > "$work/one.jsonl" || true
-for i in 1 2 3; do
-  run "first result (cold JVM, 1 claim)" java "${jvm[@]}" -jar "$jar" score --input "$work/one.jsonl" --output - --no-progress
-done
+score=(java -jar "$jar" score --no-progress --input "$input")
+run roundtrip java -cp "$bench" org.claimrules.bench.JsonRoundTrip "$input" "$work/roundtrip.jsonl"
+run no-rules "${score[@]}" --output "$work/no-rules.jsonl" --no-rules
+run threads-1 "${score[@]}" --output "$work/threads-1.jsonl" --threads 1
+run default "${score[@]}" --output "$work/default.jsonl"
+if [[ "${GZIP:-0}" == 1 ]]; then
+  [[ -s "$input.gz" ]] || gzip -1 -c "$input" > "$input.gz"
+  score_gz=(java -jar "$jar" score --no-progress --input "$input.gz")
+  run gzip "${score_gz[@]}" --output "$work/default.jsonl.gz"
+fi
+ratio() { awk -v a="$2" -v b="$3" -v n="$1" -v t="$4" 'BEGIN { printf "%-40s %5.2f   (target %s)\n", n, b/a, t }'; }
+echo "ratios (of claims/s):"
+ratio "default / roundtrip" "${wall[default]}" "${wall[roundtrip]}" ">= 0.5"
+ratio "no-rules / roundtrip" "${wall[no-rules]}" "${wall[roundtrip]}" "-"
+ratio "default / threads-1" "${wall[default]}" "${wall[threads-1]}" ">= 1.6"
+if cmp -s "$work/threads-1.jsonl" "$work/default.jsonl"; then
+  echo "threads-1 and default wrote identical bytes"
+else
+  echo "threads-1 and default outputs DIFFER"; exit 1
+fi
