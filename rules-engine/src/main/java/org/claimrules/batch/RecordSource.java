@@ -69,21 +69,30 @@ final class RecordSource implements AutoCloseable {
     /** The next batch, or null at the end of the input or once {@code stop} is raised. */
     List<RecordReader.Record> next(AtomicBoolean stop) throws IOException, InterruptedException {
         while (!stop.get()) {
-            List<RecordReader.Record> batch = queue.poll(100, TimeUnit.MILLISECONDS);
-            if (batch == END) {
-                if (fatal != null) {
-                    throw new ScoringFailedException("reading the input failed", fatal);
-                }
-                if (failure != null) {
-                    throw failure;
-                }
-                return null;
-            }
-            if (batch != null) {
+            List<RecordReader.Record> batch = poll(100);
+            if (batch != NOTHING_YET) {
                 return batch;
             }
         }
         return null;
+    }
+
+    /** Returned by {@link #poll} when no batch came within the time given. */
+    static final List<RecordReader.Record> NOTHING_YET = new ArrayList<>(0);
+
+    /** The next batch, null at the end of the input, or {@link #NOTHING_YET} after {@code millis}. */
+    List<RecordReader.Record> poll(long millis) throws IOException, InterruptedException {
+        List<RecordReader.Record> batch = queue.poll(millis, TimeUnit.MILLISECONDS);
+        if (batch == END) {
+            if (fatal != null) {
+                throw new ScoringFailedException("reading the input failed", fatal);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return null;
+        }
+        return batch == null ? NOTHING_YET : batch;
     }
 
     @Override

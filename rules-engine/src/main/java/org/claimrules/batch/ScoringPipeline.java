@@ -122,11 +122,13 @@ public final class ScoringPipeline {
             java.util.List<RecordReader.Record> batch;
             boolean more = true;
             while (!stop.get() && (more || !scans.isEmpty())) {
-                if (more && scans.size() < window) {
-                    batch = in.next(stop);
+                if (more && scans.size() < window && (scans.isEmpty() || !scans.peek().future.isDone())) {
+                    // While a scan is pending, wait for input only briefly: input that pauses (a
+                    // pipe) must not hold back the records already read.
+                    batch = scans.isEmpty() ? in.next(stop) : in.poll(10);
                     if (batch == null) {
                         more = false;
-                    } else {
+                    } else if (batch != RecordSource.NOTHING_YET) {
                         scans.add(Scan.start(batch, pool));
                     }
                     continue;
