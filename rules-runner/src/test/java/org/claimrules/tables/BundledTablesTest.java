@@ -45,6 +45,33 @@ class BundledTablesTest {
     }
 
     @Test
+    void aRememberedSelectionIsTheSelectionOfThoseKeysOnly() throws Exception {
+        Tables tables = Tables.load(RulesetLoader.bundledRoot(), RULES).tables();
+        String template = """
+                {"claimId":"T-1","payer":{"profile":"PROFILE","mac":"CGS_J15"},
+                 "billingProvider":{"role":"PRACTITIONER"},"placeOfService":"11","patient":{"memberId":"M-1"},
+                 "diagnoses":["M47816"],
+                 "lines":[{"lineNumber":1,"procedureCode":"CODE","units":1,"serviceDate":"2026-03-02"}]}""".replace("\n", "");
+        Claim medicare = ClaimReader.read(template.replace("PROFILE", "MEDICARE").replace("CODE", "64493"), 1).claim();
+        Claim commercial = ClaimReader.read(template.replace("PROFILE", "COMMERCIAL").replace("CODE", "64493"), 1).claim();
+        Claim otherCode = ClaimReader.read(template.replace("PROFILE", "MEDICARE").replace("CODE", "64490"), 1).claim();
+        List<Object> first = tables.rowsFor(medicare);
+        List<Object> ofCommercial = tables.rowsFor(commercial);
+        List<Object> ofOtherCode = tables.rowsFor(otherCode);
+        // asked again, after other claims were selected for, the same rows in the same order
+        assertEquals(first, tables.rowsFor(medicare));
+        assertTrue(describe(ofCommercial).contains("FacetParameters COMMERCIAL"), describe(ofCommercial)::toString);
+        assertTrue(describe(ofCommercial).stream().noneMatch(s -> s.equals("FacetParameters MEDICARE")));
+        assertTrue(describe(ofOtherCode).contains("FacetCode 64490"), describe(ofOtherCode)::toString);
+        assertTrue(describe(ofOtherCode).stream().noneMatch(s -> s.equals("FacetCode 64493")));
+    }
+
+    private static List<String> describe(List<Object> rows) {
+        return rows.stream().map(r -> r.getClass().getSimpleName() + " " + RowType.properties(r).getOrDefault("code",
+                RowType.properties(r).getOrDefault("profile", RowType.properties(r).get("mac")))).toList();
+    }
+
+    @Test
     void aRowThatDoesNotParseIsReportedWithFileLineAndColumn() throws Exception {
         String csv = "\uFEFFcode,region,level,addOn,primaryCode,requiresCode,description,validFrom,validTo\n"
                 + "64490,CERVICAL_THORACIC,1,false,,,ok,,\n"
