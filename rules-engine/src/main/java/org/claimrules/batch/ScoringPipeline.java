@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.claimrules.engine.ClaimEngine;
@@ -117,9 +122,9 @@ public final class ScoringPipeline {
             }
             // The member scan of each batch runs on the workers (idle until the input is read);
             // the batches are taken back in input order, so claim IDs are checked in input order.
-            java.util.ArrayDeque<Scan> scans = new java.util.ArrayDeque<>();
+            ArrayDeque<Scan> scans = new ArrayDeque<>();
             int window = 2 * threads + 2;
-            java.util.List<RecordReader.Record> batch;
+            List<RecordReader.Record> batch;
             boolean more = true;
             while (!stop.get() && (more || !scans.isEmpty())) {
                 if (more && scans.size() < window && (scans.isEmpty() || !scans.peek().future.isDone())) {
@@ -205,8 +210,8 @@ public final class ScoringPipeline {
     }
 
     /** The member scan of one batch of records, running on a worker. */
-    private record Scan(java.util.List<RecordReader.Record> batch, java.util.concurrent.Future<MemberKey.Keys[]> future) {
-        static Scan start(java.util.List<RecordReader.Record> batch, ExecutorService pool) {
+    private record Scan(List<RecordReader.Record> batch, Future<MemberKey.Keys[]> future) {
+        static Scan start(List<RecordReader.Record> batch, ExecutorService pool) {
             return new Scan(batch, pool.submit(() -> {
                 MemberKey.Keys[] keys = new MemberKey.Keys[batch.size()];
                 for (int i = 0; i < keys.length; i++) {
@@ -220,7 +225,7 @@ public final class ScoringPipeline {
         MemberKey.Keys[] keys() throws InterruptedException {
             try {
                 return future.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new ScoringFailedException("reading the input failed", e.getCause());
             }
         }
@@ -310,7 +315,7 @@ public final class ScoringPipeline {
         }
     }
 
-    private static final class Workers implements java.util.concurrent.ThreadFactory {
+    private static final class Workers implements ThreadFactory {
         private final AtomicInteger n = new AtomicInteger();
 
         @Override
