@@ -2,7 +2,6 @@ package org.claimrules.engine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -10,13 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.drools.compiler.kie.builder.impl.InternalKieModule;
-import org.drools.compiler.kie.builder.impl.KieContainerImpl;
+import java.util.function.Supplier;
 import org.kie.api.KieBase;
-import org.kie.api.builder.KieModule;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ConstantDynamic;
@@ -90,10 +86,10 @@ public final class RuleSandbox {
      * traced to one. {@code root} is the ruleset's folder (or the bundled ruleset's root), for the
      * rules' files and lines.
      */
-    public static List<RulesetProblem> check(KieContainer container, KieBase kieBase, String kieBaseName, Path root) {
+    public static List<RulesetProblem> check(Supplier<Map<String, byte[]>> classFiles, KieBase kieBase, Path root) {
         Map<String, byte[]> classes;
         try {
-            classes = rulesetClasses(container, kieBase, kieBaseName);
+            classes = classFiles.get();
         } catch (RuntimeException e) {
             return List.of(new RulesetProblem("rules", null, null,
                     "the compiled rules cannot be inspected (" + e.getClass().getSimpleName() + "), so they are not used"));
@@ -153,31 +149,6 @@ public final class RuleSandbox {
         DrlIndex.RuleSource source = index.rule(rule).orElse(null);
         return new RulesetProblem(source == null ? "rules" : source.file(),
                 source == null ? null : (long) source.firstLine(), null, "rule \"" + rule + "\": " + message);
-    }
-
-    /** The class files of the ruleset's packages (and their sub-packages, where the lambdas live). */
-    private static Map<String, byte[]> rulesetClasses(KieContainer container, KieBase kieBase, String kieBaseName) {
-        KieModule module = ((KieContainerImpl) container).getKieModuleForKBase(kieBaseName);
-        InternalKieModule files = (InternalKieModule) module;
-        Set<String> packages = new HashSet<>();
-        for (KiePackage p : kieBase.getKiePackages()) {
-            packages.add(p.getName().replace('.', '/') + "/");
-        }
-        Map<String, byte[]> classes = new HashMap<>();
-        Collection<String> names = files.getFileNames();
-        for (String file : names) {
-            String f = file.replace('\\', '/');
-            if (!f.endsWith(".class")) {
-                continue;
-            }
-            for (String p : packages) {
-                if (f.startsWith(p)) {
-                    classes.put(f.substring(0, f.length() - ".class".length()), files.getBytes(file));
-                    break;
-                }
-            }
-        }
-        return classes;
     }
 
     /** A class of one of the ruleset's own packages (a declared type, a function holder), not a sub-package. */

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.claimrules.tables.Tables;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieContainerSessionsPool;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -14,7 +14,7 @@ import org.kie.api.runtime.KieSession;
 public final class Ruleset {
 
     private final KieBase kieBase;
-    private final KieContainerSessionsPool pool;
+    private final KieSessionsPool pool;
     private final Tables data;
     private final EditCatalog catalog;
     private final String version;
@@ -22,7 +22,7 @@ public final class Ruleset {
     private final int historyLookbackMonths;
     private final List<RulesetProblem> warnings;
 
-    Ruleset(KieBase kieBase, KieContainerSessionsPool pool, Tables data, EditCatalog catalog,
+    Ruleset(KieBase kieBase, KieSessionsPool pool, Tables data, EditCatalog catalog,
             String version, Path root, int historyLookbackMonths, List<RulesetProblem> warnings) {
         this.kieBase = kieBase;
         this.pool = pool;

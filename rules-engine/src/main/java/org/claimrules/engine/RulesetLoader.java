@@ -19,13 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.claimrules.tables.ProfileCoverage;
 import org.claimrules.tables.Tables;
 import org.claimrules.tables.TableProblem;
+import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -34,6 +37,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * Loads a ruleset: the bundled one (the kjar on the classpath, compiled at build time with the
@@ -45,6 +49,8 @@ public final class RulesetLoader {
     static final String KBASE = "claimrules";
     static final String KSESSION = "claim";
     private static final String MARKER = "ruleset.properties";
+    /** Where the executable model lists the bundled kjar's model classes. */
+    private static final String BUNDLED_MODELS = "META-INF/kie/org.claimrules/rules-kjar/drools-model";
     private static final int DEFAULT_LOOKBACK_MONTHS = 12;
     private static final Pattern RULE_NAME = Pattern.compile("^rule \"([^\"]+)\"");
 
@@ -52,11 +58,52 @@ public final class RulesetLoader {
     }
 
     public static Ruleset bundled() throws RulesetException {
-        KieContainer container = KieServices.get().getKieClasspathContainer(RulesetLoader.class.getClassLoader());
-        KieBase kieBase = container.getKieBase(KBASE);
+        ClassLoader loader = RulesetLoader.class.getClassLoader();
         Path root = bundledRoot();
-        return assemble(container, kieBase, RulesetLoader.class.getClassLoader(), root, bundledVersion(),
-                new ArrayList<>());
+        List<String> models = bundledModels(loader);
+        if (models.isEmpty()) {
+            // a kjar built otherwise: let Drools find it on the class path
+            KieContainer container = KieServices.get().getKieClasspathContainer(loader);
+            KieBase kieBase = container.getKieBase(KBASE);
+            return assemble(kieBase, () -> RulesetClasses.ofModule(container, kieBase, KBASE),
+                    container.newKieSessionsPool(poolSize()), loader, root, bundledVersion(), new ArrayList<>());
+        }
+        // The kjar's compiled models, built into a KieBase directly: Drools' class path container
+        // would read every entry of the archive that holds the kjar (the whole application jar).
+        KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(instances(models, loader),
+                KieServices.get().newKieBaseConfiguration());
+        return assemble(kieBase, () -> RulesetClasses.reachable(loader, models),
+                kieBase.newKieSessionsPool(poolSize()), loader, root, bundledVersion(), new ArrayList<>());
+    }
+
+    /** The model classes the executable model listed for the bundled kjar; none when it is not there. */
+    static List<String> bundledModels(ClassLoader loader) {
+        try (InputStream in = loader.getResourceAsStream(BUNDLED_MODELS)) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.contains(":")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Model> instances(List<String> models, ClassLoader loader) throws RulesetException {
+        List<Model> instances = new ArrayList<>();
+        for (String name : models) {
+            try {
+                instances.add((Model) Class.forName(name, true, loader).getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+                throw new RulesetException("the bundled ruleset cannot be loaded", List.of(new RulesetProblem(
+                        BUNDLED_MODELS, null, null, "model class " + name + " cannot be created: " + e)));
+            }
+        }
+        return instances;
+    }
+
+    private static int poolSize() {
+        return 2 * Runtime.getRuntime().availableProcessors() + 2;
     }
 
     public static Ruleset fromDirectory(Path dir) throws RulesetException {
@@ -87,8 +134,9 @@ public final class RulesetLoader {
             throw new RulesetException("ruleset " + dir + " does not compile", problems);
         }
         KieContainer container = ks.newKieContainer(releaseId);
-        return assemble(container, container.getKieBase(KBASE), container.getClassLoader(), dir, folderVersion(dir),
-                problems);
+        KieBase kieBase = container.getKieBase(KBASE);
+        return assemble(kieBase, () -> RulesetClasses.ofModule(container, kieBase, KBASE),
+                container.newKieSessionsPool(poolSize()), container.getClassLoader(), dir, folderVersion(dir), problems);
     }
 
     /** Compiles the folder's rule files, with some files' text replaced ({@code overrides}: path in the folder to text). */
@@ -155,8 +203,8 @@ public final class RulesetLoader {
         }
     }
 
-    private static Ruleset assemble(KieContainer container, KieBase kieBase, ClassLoader classes, Path root,
-            String version, List<RulesetProblem> problems) throws RulesetException {
+    private static Ruleset assemble(KieBase kieBase, Supplier<Map<String, byte[]>> classFiles, KieSessionsPool pool,
+            ClassLoader classes, Path root, String version, List<RulesetProblem> problems) throws RulesetException {
         Tables.Loaded tables;
         try {
             tables = Tables.load(root, classes);
@@ -170,12 +218,12 @@ public final class RulesetLoader {
         problems.addAll(MessageChecks.unboundVariables(catalog.catalog(), DrlIndex.of(root)));
         problems.addAll(withRuleLines(root, RetiredEdits.check(catalog.catalog(), tables.tables())));
         int lookback = lookbackMonths(root, problems);
-        problems.addAll(RuleSandbox.check(container, kieBase, KBASE, root));
+        problems.addAll(RuleSandbox.check(classFiles, kieBase, root));
         if (!problems.isEmpty()) {
+            pool.shutdown();
             throw new RulesetException("ruleset " + version + " is not valid", problems);
         }
-        int poolSize = 2 * Runtime.getRuntime().availableProcessors() + 2;
-        return new Ruleset(kieBase, container.newKieSessionsPool(poolSize), tables.tables(), catalog.catalog(),
+        return new Ruleset(kieBase, pool, tables.tables(), catalog.catalog(),
                 version, root, lookback, warnings(tables.tables(), classes));
     }
 
