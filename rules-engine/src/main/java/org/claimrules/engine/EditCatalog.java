@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.claimrules.engine.internal.RuleFiles;
 import org.claimrules.model.result.Severity;
 import org.claimrules.rules.Edits;
 import org.kie.api.KieBase;
