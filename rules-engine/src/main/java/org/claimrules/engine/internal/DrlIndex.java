@@ -83,7 +83,7 @@ public final class DrlIndex {
         return out;
     }
 
-    public List<RuleSource> rules() {
+    List<RuleSource> rules() {
         return rules;
     }
 
@@ -91,12 +91,12 @@ public final class DrlIndex {
         return rules.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
-    public List<RuleSource> inFile(String file) {
+    List<RuleSource> inFile(String file) {
         return rules.stream().filter(r -> r.file().equals(file)).toList();
     }
 
     /** The rule whose lines include a line of a file. */
-    public Optional<RuleSource> at(String file, int line) {
+    Optional<RuleSource> at(String file, int line) {
         return rules.stream().filter(r -> r.file().equals(file) && r.firstLine() <= line && line <= r.lastLine())
                 .findFirst();
     }
