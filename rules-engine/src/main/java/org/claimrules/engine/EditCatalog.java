@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.claimrules.engine.internal.RuleFiles;
 import org.claimrules.model.result.Severity;
 import org.claimrules.rules.Edits;
 import org.kie.api.KieBase;
@@ -31,10 +32,10 @@ public final class EditCatalog {
     }
 
     /** The catalogue and the metadata problems found; an empty problem list means usable. */
-    public record Read(EditCatalog catalog, List<RulesetProblem> problems) {
+    record Read(EditCatalog catalog, List<RulesetProblem> problems) {
     }
 
-    public static Read read(KieBase kieBase) {
+    static Read read(KieBase kieBase) {
         Map<String, EditDefinition> byRule = new HashMap<>();
         Map<String, String> ruleById = new HashMap<>();
         List<RulesetProblem> problems = new ArrayList<>();

@@ -14,7 +14,7 @@ public final class EngineErrorException extends RuntimeException {
     private final String claimId;
     private final String rule;
 
-    EngineErrorException(String claimId, Throwable failure) {
+    public EngineErrorException(String claimId, Throwable failure) {
         super("the engine failed on claim " + claimId + ": " + failure.getClass().getSimpleName()
                 + (ruleOf(failure) == null ? "" : " in rule \"" + ruleOf(failure) + "\""), Redacted.copy(failure));
         this.claimId = claimId;

@@ -2,6 +2,8 @@ package org.claimrules.engine;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.claimrules.engine.internal.DrlIndex;
 import org.claimrules.tables.Tables;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
@@ -21,6 +23,8 @@ public final class Ruleset {
     private final Path root;
     private final int historyLookbackMonths;
     private final List<RulesetProblem> warnings;
+    /** The rules' source locations, read when first asked for (only the catalogue needs them). */
+    private volatile DrlIndex sources;
 
     Ruleset(KieBase kieBase, KieSessionsPool pool, Tables data, EditCatalog catalog,
             String version, Path root, int historyLookbackMonths, List<RulesetProblem> warnings) {
@@ -54,8 +58,26 @@ public final class Ruleset {
         return pool.newKieSession();
     }
 
-    public KieBase kieBase() {
+    KieBase kieBase() {
         return kieBase;
+    }
+
+    /** How many rules the ruleset compiled to, edits and derivations together. */
+    public int ruleCount() {
+        return kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+    }
+
+    /**
+     * Where a rule is written among the ruleset's files (its DRL file and first line), for a rule
+     * named by an {@link EditDefinition#ruleName()}; empty when no file of the ruleset holds it.
+     */
+    public Optional<RuleLocation> locate(String ruleName) {
+        DrlIndex index = sources;
+        if (index == null) {
+            index = DrlIndex.of(root);
+            sources = index;
+        }
+        return index.rule(ruleName).map(r -> new RuleLocation(r.file(), r.firstLine()));
     }
 
     public Tables data() {

@@ -23,6 +23,12 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.claimrules.engine.internal.DrlErrors;
+import org.claimrules.engine.internal.DrlIndex;
+import org.claimrules.engine.internal.MessageChecks;
+import org.claimrules.engine.internal.RetiredEdits;
+import org.claimrules.engine.internal.RuleSandbox;
+import org.claimrules.engine.internal.RulesetClasses;
 import org.claimrules.tables.ProfileCoverage;
 import org.claimrules.tables.Tables;
 import org.claimrules.tables.TableProblem;
@@ -148,7 +154,7 @@ public final class RulesetLoader {
         module.newKieBaseModel(KBASE).setDefault(true)
                 .newKieSessionModel(KSESSION).setDefault(true);
         kfs.writeKModuleXML(module.toXML());
-        for (Path drl : ruleFiles(dir)) {
+        for (Path drl : DrlIndex.ruleFiles(dir)) {
             String relative = dir.relativize(drl).toString().replace('\\', '/');
             String text = overrides.get(relative);
             if (text != null) {
@@ -176,7 +182,7 @@ public final class RulesetLoader {
         module.newKieBaseModel(KBASE).setDefault(true).newKieSessionModel(KSESSION).setDefault(true);
         kfs.writeKModuleXML(module.toXML());
         try {
-            for (Path drl : ruleFiles(dir)) {
+            for (Path drl : DrlIndex.ruleFiles(dir)) {
                 String text = Files.readString(drl);
                 StringBuilder types = new StringBuilder();
                 Matcher header = HEADER_LINE.matcher(text);
@@ -292,14 +298,6 @@ public final class RulesetLoader {
             out.add(rule == null ? p : new RulesetProblem(rule.file(), (long) rule.firstLine(), null, p.message()));
         }
         return out;
-    }
-
-    static List<Path> ruleFiles(Path dir) {
-        try (Stream<Path> files = Files.walk(dir.resolve("rules"))) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The root of the bundled ruleset's files: a folder in development, the jar's root otherwise. */

@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.claimrules.engine.ClaimEngine;
-import org.claimrules.engine.DrlIndex;
 import org.claimrules.engine.EditDefinition;
+import org.claimrules.engine.Ruleset;
 import org.claimrules.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,12 +45,12 @@ public final class CatalogCommand implements Callable<Integer> {
         if (engine == null) {
             return ExitCodes.RULESET;
         }
-        DrlIndex index = DrlIndex.of(engine.ruleset().root());
+        Ruleset rules = engine.ruleset();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (EditDefinition e : engine.ruleset().catalog().edits()) {
+        for (EditDefinition e : rules.catalog().edits()) {
             Map<String, Object> row = row(e);
             // rules compiled into the bundled jar do not know their file: look it up by rule name
-            index.rule(e.ruleName()).ifPresent(r -> row.put("ruleFile", r.file() + ":" + r.firstLine()));
+            rules.locate(e.ruleName()).ifPresent(r -> row.put("ruleFile", r.file() + ":" + r.line()));
             rows.add(row);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -41,9 +41,7 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             ProblemReport.print(out, ruleset.warnings());
             out.printf("%s is valid: %d edits, %d rules; version %s (compiled in %.1f s)%n", dir,
-                    ruleset.catalog().edits().size(), ruleset.kieBase().getKiePackages().stream()
-                            .mapToInt(p -> p.getRules().size()).sum(),
-                    ruleset.version(), (System.nanoTime() - start) / 1e9);
+                    ruleset.catalog().edits().size(), ruleset.ruleCount(), ruleset.version(), (System.nanoTime() - start) / 1e9);
             out.flush();
             return ExitCodes.OK;
         } catch (RulesetException e) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.claimrules.engine.internal.RulesetClasses;
 import org.kie.api.runtime.KieContainer;
 
 /**

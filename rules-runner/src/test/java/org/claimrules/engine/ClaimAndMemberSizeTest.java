@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.claimrules.cli.ClaimRulesCli;
+import org.claimrules.engine.internal.MemberScorer;
 import org.claimrules.io.ClaimReader;
 import org.claimrules.io.Json;
 import org.claimrules.model.Claim;

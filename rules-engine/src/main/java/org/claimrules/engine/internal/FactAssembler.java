@@ -1,4 +1,4 @@
-package org.claimrules.engine;
+package org.claimrules.engine.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +17,12 @@ import org.claimrules.tables.Tables;
  * rules pick by service date); the member's earlier sessions come from the claim's history and from
  * earlier claims of the batch. It makes no policy decision and knows no procedure family.
  */
-final class FactAssembler {
+public final class FactAssembler {
 
     private FactAssembler() {
     }
 
-    static List<Object> facts(Claim claim, List<HistoryEntry> earlierInBatch, Tables tables) {
+    public static List<Object> facts(Claim claim, List<HistoryEntry> earlierInBatch, Tables tables) {
         List<Object> facts = new ArrayList<>();
         facts.add(claim);
         if (claim.clinical() != null) {

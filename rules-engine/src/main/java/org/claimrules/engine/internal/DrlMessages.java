@@ -1,5 +1,6 @@
-package org.claimrules.engine;
+package org.claimrules.engine.internal;
 
+import org.claimrules.engine.RulesetProblem;
 import org.kie.api.builder.Message;
 
 /** Turns a Drools build message into a problem an analyst can act on. */

@@ -1,20 +1,23 @@
-package org.claimrules.engine;
+package org.claimrules.engine.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.claimrules.engine.EditCatalog;
+import org.claimrules.engine.EditDefinition;
+import org.claimrules.engine.RulesetProblem;
 import org.claimrules.rules.MessageTemplate;
 
 /**
  * An edit's {@code @message} may only name variables its rule binds ({@code $l : Line(...)},
  * {@code $date : serviceDate}); a misspelt one is found when the ruleset loads, not in a result.
  */
-final class MessageChecks {
+public final class MessageChecks {
 
     private MessageChecks() {
     }
 
-    static List<RulesetProblem> unboundVariables(EditCatalog catalog, DrlIndex index) {
+    public static List<RulesetProblem> unboundVariables(EditCatalog catalog, DrlIndex index) {
         List<RulesetProblem> problems = new ArrayList<>();
         for (EditDefinition def : catalog.edits()) {
             DrlIndex.RuleSource source = index.rule(def.ruleName()).orElse(null);

@@ -1,4 +1,4 @@
-package org.claimrules.engine;
+package org.claimrules.engine.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +10,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.claimrules.engine.ClaimEngine;
+import org.claimrules.engine.EngineErrorException;
+import org.claimrules.engine.Evaluation;
+import org.claimrules.engine.InvalidClaimException;
+import org.claimrules.engine.MemberOutcome;
+import org.claimrules.engine.RuleListener;
 import org.claimrules.model.Claim;
 import org.claimrules.model.ClaimLine;
 import org.claimrules.model.HistoryEntry;
@@ -31,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * must have seen exactly the sibling sessions they finally record; if not, a rule looked forward,
  * and the member's claims are engine errors rather than answers that depend on the order.
  */
-final class MemberScorer {
+public final class MemberScorer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemberScorer.class);
 
@@ -61,12 +67,12 @@ final class MemberScorer {
         }
     }
 
-    static List<MemberOutcome> score(ClaimEngine engine, List<Claim> claims) {
+    public static List<MemberOutcome> score(ClaimEngine engine, List<Claim> claims) {
         List<State> states = run(engine, claims);
         return states.stream().map(s -> new MemberOutcome(s.claim, s.evaluation, s.failure)).toList();
     }
 
-    static Evaluation explain(ClaimEngine engine, List<Claim> claims, int target, RuleListener listener) {
+    public static Evaluation explain(ClaimEngine engine, List<Claim> claims, int target, RuleListener listener) {
         List<State> states = run(engine, claims);
         State s = states.get(target);
         if (s.failure != null) {
@@ -113,7 +119,7 @@ final class MemberScorer {
     }
 
     /** How many times each claim was scored: what a member costs, for the tests that keep it linear. */
-    static int[] scoringsPerClaim(ClaimEngine engine, List<Claim> claims) {
+    public static int[] scoringsPerClaim(ClaimEngine engine, List<Claim> claims) {
         return run(engine.pinned(), claims).stream().mapToInt(s -> s.scorings).toArray();
     }
 

@@ -1,9 +1,10 @@
-package org.claimrules.engine;
+package org.claimrules.engine.internal;
 
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.claimrules.engine.InvalidClaimException;
 import org.claimrules.model.Claim;
 import org.claimrules.model.ClaimLine;
 import org.claimrules.model.HistoryEntry;
@@ -17,7 +18,7 @@ import org.claimrules.tables.Tables;
  * the field path ({@code lines[2].serviceDate}); indexes are 0-based positions in the arrays.
  * Messages never repeat patient data or diagnosis codes.
  */
-final class ClaimValidator {
+public final class ClaimValidator {
 
     static final int MAX_MODIFIERS = 4;
     /** The 837I allows 999 service lines per claim, the 837P 50. */
@@ -34,7 +35,7 @@ final class ClaimValidator {
     private ClaimValidator() {
     }
 
-    static void check(Claim claim, Tables data) {
+    public static void check(Claim claim, Tables data) {
         require(claim.claimId(), "claimId");
         if (claim.claimId().isBlank()) {
             throw new InvalidClaimException(ErrorCode.MISSING_FIELD, "claimId", "claimId is empty");

@@ -1,9 +1,12 @@
-package org.claimrules.engine;
+package org.claimrules.engine.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.claimrules.engine.EditCatalog;
+import org.claimrules.engine.EditDefinition;
+import org.claimrules.engine.RulesetProblem;
 import org.claimrules.tables.RowType;
 import org.claimrules.tables.Tables;
 
@@ -11,14 +14,14 @@ import org.claimrules.tables.Tables;
  * An edit ID is never reused: a rule may not record an edit the ruleset's {@code retired-edits}
  * table lists, and a retired edit's replacement must be an edit some rule records.
  */
-final class RetiredEdits {
+public final class RetiredEdits {
 
     static final String TABLE = "retired-edits";
 
     private RetiredEdits() {
     }
 
-    static List<RulesetProblem> check(EditCatalog catalog, Tables tables) {
+    public static List<RulesetProblem> check(EditCatalog catalog, Tables tables) {
         List<RulesetProblem> problems = new ArrayList<>();
         Set<String> active = catalog.edits().stream().map(EditDefinition::editId).collect(Collectors.toSet());
         String file = tables.specs().stream().filter(s -> s.name().equals(TABLE)).map(s -> s.file()).findFirst()

@@ -1,4 +1,4 @@
-package org.claimrules.engine;
+package org.claimrules.engine.internal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,12 +11,12 @@ import org.kie.api.runtime.KieSession;
  * as an engine error and goes on. A consequence that spins in plain Java without firing rules
  * cannot be stopped this way; the ruleset checks keep such code out of analyst rulesets.
  */
-final class Watchdog {
+public final class Watchdog {
 
     private static final long TICK_MILLIS = 20;
 
     /** One claim being scored. */
-    static final class Running {
+    public static final class Running {
         private final KieSession session;
         private final Thread thread;
         private final long deadline;
@@ -28,7 +28,7 @@ final class Watchdog {
             this.deadline = deadline;
         }
 
-        boolean expired() {
+        public boolean expired() {
             return expired;
         }
     }
@@ -39,14 +39,14 @@ final class Watchdog {
     private Watchdog() {
     }
 
-    static Running start(KieSession session, long budgetMillis) {
+    public static Running start(KieSession session, long budgetMillis) {
         ensureStarted();
         Running r = new Running(session, Thread.currentThread(), System.nanoTime() + budgetMillis * 1_000_000L);
         RUNNING.put(r, Boolean.TRUE);
         return r;
     }
 
-    static void finish(Running r) {
+    public static void finish(Running r) {
         RUNNING.remove(r);
         if (r.expired) {
             Thread.interrupted(); // clear an interrupt the watchdog sent, so the thread goes on

@@ -1,4 +1,4 @@
-package org.claimrules.engine;
+package org.claimrules.engine.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +21,7 @@ import org.objectweb.asm.ClassReader;
  * classes in the ruleset's packages and their sub-packages, where the executable model puts rule
  * methods, lambdas, functions and declared types.
  */
-final class RulesetClasses {
+public final class RulesetClasses {
 
     private static final int CONSTANT_CLASS = 7;
 
@@ -29,7 +29,7 @@ final class RulesetClasses {
     }
 
     /** Every class file of the ruleset's packages in the module a folder ruleset was compiled into. */
-    static Map<String, byte[]> ofModule(KieContainer container, KieBase kieBase, String kieBaseName) {
+    public static Map<String, byte[]> ofModule(KieContainer container, KieBase kieBase, String kieBaseName) {
         InternalKieModule files = (InternalKieModule) ((KieContainerImpl) container).getKieModuleForKBase(kieBaseName);
         Set<String> packages = packages(kieBase);
         Map<String, byte[]> classes = new HashMap<>();
@@ -47,7 +47,7 @@ final class RulesetClasses {
      * classes, one per package) reach through their constant pools, read from {@code loader}: every class whose
      * code can run when the rules do, without listing the archive that holds them.
      */
-    static Map<String, byte[]> reachable(ClassLoader loader, Collection<String> modelClasses) {
+    public static Map<String, byte[]> reachable(ClassLoader loader, Collection<String> modelClasses) {
         // one model per package of the ruleset (the KieBase also lists the packages of imported types)
         Set<String> packages = new HashSet<>();
         for (String model : modelClasses) {

@@ -1,4 +1,4 @@
-package org.claimrules.engine;
+package org.claimrules.engine.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
-package org.claimrules.engine;
+package org.claimrules.engine.internal;
 
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 
 /** Where a rule was written, for messages and the catalogue: the DRL path inside the ruleset. */
-final class RuleFiles {
+public final class RuleFiles {
 
     private RuleFiles() {
     }
 
-    static String of(Rule rule) {
+    public static String of(Rule rule) {
         if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl) {
             Resource resource = impl.getResource();
             if (resource != null && resource.getSourcePath() != null) {

@@ -1,4 +1,4 @@
-package org.claimrules.engine;
+package org.claimrules.engine.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.claimrules.engine.RulesetProblem;
 import org.kie.api.builder.Message;
 
 /**
@@ -22,7 +23,7 @@ import org.kie.api.builder.Message;
  * that every other rule keeps its line numbers) and the folder is compiled again, until a build
  * stops on no new rule or {@value #MAX_BUILDS} builds were made. A valid folder is built once.
  */
-final class DrlErrors {
+public final class DrlErrors {
 
     static final int MAX_BUILDS = 10;
     private static final String GENERATED = "src/main/java/";
@@ -35,7 +36,7 @@ final class DrlErrors {
      * @param compile builds the folder with some files' text replaced (path in the folder to
      *                text) and returns its errors
      */
-    static List<RulesetProblem> all(Path dir, List<Message> first, Function<Map<String, String>, List<Message>> compile) {
+    public static List<RulesetProblem> all(Path dir, List<Message> first, Function<Map<String, String>, List<Message>> compile) {
         DrlIndex index = DrlIndex.of(dir);
         DrlProblemLocator locator = new DrlProblemLocator(index);
         Set<RulesetProblem> problems = new LinkedHashSet<>(locator.locate(first));

@@ -1,6 +1,7 @@
-package org.claimrules.engine;
+package org.claimrules.engine.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -48,7 +50,7 @@ public final class DrlIndex {
         if (!Files.isDirectory(root.resolve("rules"))) {
             return new DrlIndex(rules);
         }
-        for (Path file : RulesetLoader.ruleFiles(root)) {
+        for (Path file : ruleFiles(root)) {
             String name = root.relativize(file).toString().replace('\\', '/');
             try {
                 rules.addAll(read(name, Files.readString(file, StandardCharsets.UTF_8)));
@@ -81,7 +83,7 @@ public final class DrlIndex {
         return out;
     }
 
-    public List<RuleSource> rules() {
+    List<RuleSource> rules() {
         return rules;
     }
 
@@ -89,12 +91,12 @@ public final class DrlIndex {
         return rules.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
-    public List<RuleSource> inFile(String file) {
+    List<RuleSource> inFile(String file) {
         return rules.stream().filter(r -> r.file().equals(file)).toList();
     }
 
     /** The rule whose lines include a line of a file. */
-    public Optional<RuleSource> at(String file, int line) {
+    Optional<RuleSource> at(String file, int line) {
         return rules.stream().filter(r -> r.file().equals(file) && r.firstLine() <= line && line <= r.lastLine())
                 .findFirst();
     }
@@ -106,5 +108,14 @@ public final class DrlIndex {
 
     static Matcher wordMatcher(String text, String word) {
         return Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])").matcher(text);
+    }
+
+    /** The DRL files of a ruleset folder, in order. */
+    public static List<Path> ruleFiles(Path dir) {
+        try (Stream<Path> files = Files.walk(dir.resolve("rules"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

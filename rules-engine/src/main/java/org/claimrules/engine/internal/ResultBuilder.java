@@ -1,4 +1,4 @@
-package org.claimrules.engine;
+package org.claimrules.engine.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.claimrules.engine.EditCatalog;
+import org.claimrules.engine.EditDefinition;
 import org.claimrules.model.Claim;
 import org.claimrules.model.ClaimLine;
 import org.claimrules.model.facts.Adjustment;
@@ -25,7 +27,7 @@ import org.claimrules.model.result.Severity;
  * codes (the rule's metadata, adjusted where the rules said so), each line's status, the claim's
  * disposition (claim-format.md) and the expected payment of the allowed lines.
  */
-final class ResultBuilder {
+public final class ResultBuilder {
 
     private static final Comparator<Finding> ORDER = Comparator
             .comparing((Finding f) -> f.lineNumber() == null ? 0 : f.lineNumber())
@@ -36,10 +38,10 @@ final class ResultBuilder {
     }
 
     /** What the rules derived, read off the session once it settled. */
-    record Derived(List<Finding> findings, List<Adjustment> adjustments, Map<Integer, BigDecimal> prices) {
+    public record Derived(List<Finding> findings, List<Adjustment> adjustments, Map<Integer, BigDecimal> prices) {
     }
 
-    static ClaimResult build(Claim claim, Derived derived, EditCatalog catalog, String version) {
+    public static ClaimResult build(Claim claim, Derived derived, EditCatalog catalog, String version) {
         List<Finding> sorted = new ArrayList<>(derived.findings());
         sorted.sort(ORDER);
         Map<Finding, List<Adjustment>> adjustments = new HashMap<>();

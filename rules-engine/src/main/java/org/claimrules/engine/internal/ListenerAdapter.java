@@ -1,10 +1,11 @@
-package org.claimrules.engine;
+package org.claimrules.engine.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.claimrules.engine.RuleListener;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -13,12 +14,12 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
  * Turns Drools' agenda events into {@link RuleListener} calls. The facts a consequence inserted
  * are found by comparing the session's facts before and after it (a consequence only inserts).
  */
-final class ListenerAdapter extends DefaultAgendaEventListener {
+public final class ListenerAdapter extends DefaultAgendaEventListener {
 
     private final RuleListener listener;
     private Set<Object> before = Set.of();
 
-    ListenerAdapter(RuleListener listener) {
+    public ListenerAdapter(RuleListener listener) {
         this.listener = listener;
     }
 
