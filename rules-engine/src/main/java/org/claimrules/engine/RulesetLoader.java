@@ -36,6 +36,7 @@ import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -55,6 +56,13 @@ public final class RulesetLoader {
     static final String KBASE = "claimrules";
     static final String KSESSION = "claim";
     private static final String MARKER = "ruleset.properties";
+    /**
+     * How every ruleset's KieBase is built. A claim's session holds a few dozen facts and is reset
+     * for the next claim: left (tuple) memories kept as plain lists cost less to fill and to reset
+     * than hash indexes, and joins still find their right-hand facts through the right memories'
+     * indexes, so a claim of 999 lines costs no more (docs/benchmarks.md, issue 16).
+     */
+    private static final Map<String, String> KIEBASE_PROPERTIES = Map.of("drools.indexLeftBetaMemory", "false");
     /** Where the executable model lists the bundled kjar's model classes. */
     private static final String BUNDLED_MODELS = "META-INF/kie/org.claimrules/rules-kjar/drools-model";
     private static final int DEFAULT_LOOKBACK_MONTHS = 12;
@@ -70,14 +78,13 @@ public final class RulesetLoader {
         if (models.isEmpty()) {
             // a kjar built otherwise: let Drools find it on the class path
             KieContainer container = KieServices.get().getKieClasspathContainer(loader);
-            KieBase kieBase = container.getKieBase(KBASE);
+            KieBase kieBase = container.newKieBase(KBASE, configuration());
             return assemble(kieBase, () -> RulesetClasses.ofModule(container, kieBase, KBASE),
                     container.newKieSessionsPool(poolSize()), loader, root, bundledVersion(), new ArrayList<>());
         }
         // The kjar's compiled models, built into a KieBase directly: Drools' class path container
         // would read every entry of the archive that holds the kjar (the whole application jar).
-        KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(instances(models, loader),
-                KieServices.get().newKieBaseConfiguration());
+        KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(instances(models, loader), configuration());
         return assemble(kieBase, () -> RulesetClasses.reachable(loader, models),
                 kieBase.newKieSessionsPool(poolSize()), loader, root, bundledVersion(), new ArrayList<>());
     }
@@ -106,6 +113,12 @@ public final class RulesetLoader {
             }
         }
         return instances;
+    }
+
+    private static KieBaseConfiguration configuration() {
+        KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
+        KIEBASE_PROPERTIES.forEach(configuration::setProperty);
+        return configuration;
     }
 
     private static int poolSize() {
@@ -151,6 +164,7 @@ public final class RulesetLoader {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         KieModuleModel module = ks.newKieModuleModel();
+        KIEBASE_PROPERTIES.forEach(module::setConfigurationProperty);
         module.newKieBaseModel(KBASE).setDefault(true)
                 .newKieSessionModel(KSESSION).setDefault(true);
         kfs.writeKModuleXML(module.toXML());
