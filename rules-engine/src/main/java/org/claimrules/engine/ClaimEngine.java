@@ -44,7 +44,10 @@ public final class ClaimEngine {
     /** Firings per fact past which a claim's rules are looping: an engine error, not a result. */
     static final int FIRINGS_PER_FACT = 200;
     static final int MIN_FIRINGS = 10_000;
-    /** The default time one claim's rules may take, unless {@code claimrules.claimBudgetMillis} says otherwise. */
+    /**
+     * The default CPU time one claim's rules may take (its scoring thread's; six times as much wall
+     * time for a thread that waits), unless {@code claimrules.claimBudgetMillis} says otherwise.
+     */
     static final long DEFAULT_BUDGET_MILLIS = Long.getLong("claimrules.claimBudgetMillis", 10_000L);
 
     private static final Comparator<HistoryEntry> HISTORY_ORDER = Comparator
@@ -94,7 +97,10 @@ public final class ClaimEngine {
         return pinned;
     }
 
-    /** How long one claim's rules may run before the claim is stopped and reported as an engine error. */
+    /**
+     * How much CPU time one claim's rules may take on its scoring thread (and six times as much wall
+     * time) before the claim is stopped and reported as an engine error.
+     */
     public void setClaimBudget(Duration budget) {
         if (budget.isNegative() || budget.isZero()) {
             throw new IllegalArgumentException("the claim budget must be positive");
