@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.claimrules.engine.internal.FactAssembler;
 import org.claimrules.model.Claim;
 import org.drools.core.common.InternalWorkingMemory;
 import org.drools.core.common.Memory;
