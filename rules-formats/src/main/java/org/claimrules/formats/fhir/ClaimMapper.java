@@ -72,9 +72,10 @@ final class ClaimMapper {
 
     RecordReader.Record map(Claim claim, Resolver resolver, long position) {
         String id = claimId(claim);
-        Reply reply = reply(claim, resolver);
+        Reply reply = null;
         String text;
         try {
+            reply = reply(claim, resolver);
             text = Carrier.claimJson(Reply.KEY, reply, claimJson(claim, id, resolver).toString());
         } catch (Refused r) {
             text = Carrier.error(Reply.KEY, reply, ErrorRecord.of(id, r.code, r.getMessage(), r.field, position));
@@ -118,7 +119,8 @@ final class ClaimMapper {
             firstDate = firstDate == null || date.isBefore(firstDate) ? date : firstDate;
             lines.add(line(item, i, date, pointerOf));
             if (place == null && item.hasLocationCodeableConcept() && item.getLocationCodeableConcept().hasCoding()) {
-                place = item.getLocationCodeableConcept().getCodingFirstRep().getCode();
+                place = carried(item.getLocationCodeableConcept().getCodingFirstRep().getCode(),
+                        "item[" + i + "].locationCodeableConcept.coding[0].code");
             }
         }
         if (place == null) {
@@ -141,7 +143,8 @@ final class ClaimMapper {
         Claim.InsuranceComponent insurance = focal(claim);
         if (insurance != null && insurance.hasPreAuthRef()) {
             ObjectNode auth = out.putObject("priorAuthorization");
-            auth.put("number", insurance.getPreAuthRef().get(0).getValue());
+            auth.put("number", carried(insurance.getPreAuthRef().get(0).getValue(),
+                    "insurance[" + claim.getInsurance().indexOf(insurance) + "].preAuthRef[0]"));
             auth.put("decision", "AFFIRMED");
         }
         out.set("patient", patient(claim, resolver, insurance));
@@ -162,12 +165,10 @@ final class ClaimMapper {
         for (Claim.DiagnosisComponent dx : sorted) {
             int at = claim.getDiagnosis().indexOf(dx);
             String code = null;
-            if (dx.hasDiagnosisCodeableConcept()) {
-                for (Coding c : dx.getDiagnosisCodeableConcept().getCoding()) {
-                    if (in(ICD10, c.getSystem()) && c.hasCode()) {
-                        code = c.getCode();
-                        break;
-                    }
+            List<Coding> codings = dx.hasDiagnosisCodeableConcept() ? dx.getDiagnosisCodeableConcept().getCoding() : List.of();
+            for (int j = 0; j < codings.size() && code == null; j++) {
+                if (in(ICD10, codings.get(j).getSystem()) && codings.get(j).hasCode()) {
+                    code = carried(codings.get(j).getCode(), "diagnosis[" + at + "].diagnosisCodeableConcept.coding[" + j + "].code");
                 }
             }
             if (code == null) {
@@ -198,10 +199,10 @@ final class ClaimMapper {
         ObjectNode line = Json.mapper().createObjectNode();
         line.put("lineNumber", item.getSequence());
         String code = null;
-        for (Coding c : item.getProductOrService().getCoding()) {
-            if (in(CPT_HCPCS, c.getSystem()) && c.hasCode()) {
-                code = c.getCode();
-                break;
+        List<Coding> codings = item.getProductOrService().getCoding();
+        for (int j = 0; j < codings.size() && code == null; j++) {
+            if (in(CPT_HCPCS, codings.get(j).getSystem()) && codings.get(j).hasCode()) {
+                code = carried(codings.get(j).getCode(), at + ".productOrService.coding[" + j + "].code");
             }
         }
         if (code == null) {
@@ -210,9 +211,10 @@ final class ClaimMapper {
         }
         line.put("procedureCode", code);
         ArrayNode modifiers = line.putArray("modifiers");
-        for (CodeableConcept m : item.getModifier()) {
+        for (int k = 0; k < item.getModifier().size(); k++) {
+            CodeableConcept m = item.getModifier().get(k);
             if (m.hasCoding() && m.getCodingFirstRep().hasCode()) {
-                modifiers.add(m.getCodingFirstRep().getCode());
+                modifiers.add(carried(m.getCodingFirstRep().getCode(), at + ".modifier[" + k + "].coding[0].code"));
             }
         }
         if (item.hasQuantity() && item.getQuantity().hasValue()) {
@@ -236,9 +238,9 @@ final class ClaimMapper {
             }
         }
         if (item.hasNet() && item.getNet().hasValue()) {
-            line.put("charge", item.getNet().getValue());
+            line.put("charge", carried(item.getNet().getValue(), at + ".net.value"));
         } else if (item.hasUnitPrice() && item.getUnitPrice().hasValue()) {
-            line.put("charge", item.getUnitPrice().getValue());
+            line.put("charge", carried(item.getUnitPrice().getValue(), at + ".unitPrice.value"));
         }
         return line;
     }
@@ -305,7 +307,7 @@ final class ClaimMapper {
     private static String npi(Claim claim, Resolver resolver) {
         Reference provider = claim.getProvider();
         if (provider.hasIdentifier() && Fhir.NPI.equals(provider.getIdentifier().getSystem())) {
-            return provider.getIdentifier().getValue();
+            return carried(provider.getIdentifier().getValue(), "provider.identifier.value");
         }
         List<Identifier> ids = new ArrayList<>();
         Practitioner pr = resolver.resolve(provider, Practitioner.class);
@@ -320,8 +322,8 @@ final class ClaimMapper {
         if (role != null) {
             ids.addAll(role.getIdentifier());
         }
-        return ids.stream().filter(i -> Fhir.NPI.equals(i.getSystem()) && i.hasValue()).map(Identifier::getValue)
-                .findFirst().orElse(null);
+        return carried(ids.stream().filter(i -> Fhir.NPI.equals(i.getSystem()) && i.hasValue()).map(Identifier::getValue)
+                .findFirst().orElse(null), "provider");
     }
 
     private static String role(Claim claim) {
@@ -355,13 +357,14 @@ final class ClaimMapper {
         Coverage coverage = insurance == null ? null : resolver.resolve(insurance.getCoverage(), Coverage.class);
         String member = null;
         if (patient != null) {
-            member = memberIdentifier(patient.getIdentifier());
+            member = carried(memberIdentifier(patient.getIdentifier()), "patient");
         }
         if (member == null && claim.getPatient().hasIdentifier()) {
-            member = claim.getPatient().getIdentifier().getValue();
+            member = carried(claim.getPatient().getIdentifier().getValue(), "patient.identifier.value");
         }
         if (member == null && coverage != null) {
-            member = coverage.hasSubscriberId() ? coverage.getSubscriberId() : memberIdentifier(coverage.getIdentifier());
+            member = carried(coverage.hasSubscriberId() ? coverage.getSubscriberId() : memberIdentifier(coverage.getIdentifier()),
+                    "insurance[" + claim.getInsurance().indexOf(insurance) + "].coverage");
         }
         if (member == null) {
             throw new Refused(ErrorCode.MISSING_FIELD, "patient", "no member ID: the patient is neither contained nor in "
@@ -416,12 +419,12 @@ final class ClaimMapper {
                 out.put(field, info.getValueBooleanType().booleanValue());
             } else if (info.hasValueQuantity() && ("painScale".equals(field) || "disabilityScale".equals(field))) {
                 ObjectNode scale = out.putObject(field);
-                scale.put("name", info.getValueQuantity().getUnit());
-                putNumber(scale, "baseline", info.getValueQuantity().getValue());
+                scale.put("name", carried(info.getValueQuantity().getUnit(), "supportingInfo[" + i + "].valueQuantity.unit"));
+                putNumber(scale, "baseline", carried(info.getValueQuantity().getValue(), "supportingInfo[" + i + "].valueQuantity.value"));
             } else if (info.hasValueQuantity()) {
-                putNumber(out, field, info.getValueQuantity().getValue());
+                putNumber(out, field, carried(info.getValueQuantity().getValue(), "supportingInfo[" + i + "].valueQuantity.value"));
             } else if (info.hasValueStringType()) {
-                String value = info.getValueStringType().getValue();
+                String value = carried(info.getValueStringType().getValue(), "supportingInfo[" + i + "].valueString");
                 if ("levels".equals(field)) {
                     ArrayNode levels = out.has("levels") ? (ArrayNode) out.get("levels") : out.putArray("levels");
                     for (String level : value.trim().split("[\\s,]+")) {
@@ -449,8 +452,9 @@ final class ClaimMapper {
         }
     }
 
+    /** The reply context; its strings are carried with the record, so they are bounded like the claim's. */
     private static Reply reply(Claim claim, Resolver resolver) {
-        String request = claim.getIdElement().hasIdPart() ? "Claim/" + claim.getIdElement().getIdPart() : null;
+        String request = claim.getIdElement().hasIdPart() ? "Claim/" + carried(claim.getIdElement().getIdPart(), "id") : null;
         String type = claim.getType().hasCoding() ? claim.getType().getCodingFirstRep().getCode() : null;
         Reference patient = claim.getPatient();
         String patientRef = patient.hasReference() && !patient.getReference().startsWith("#") ? patient.getReference() : null;
@@ -462,9 +466,32 @@ final class ClaimMapper {
         Reference insurer = claim.getInsurer();
         String insurerRef = insurer.hasReference() && !insurer.getReference().startsWith("#") ? insurer.getReference() : null;
         Identifier iid = insurer.hasIdentifier() ? insurer.getIdentifier() : null;
-        return new Reply(request, type, patientRef, pid == null ? null : pid.getSystem(), pid == null ? null : pid.getValue(),
-                insurerRef, iid == null ? null : iid.getSystem(), iid == null ? null : iid.getValue(),
-                insurer.hasDisplay() ? insurer.getDisplay() : null);
+        String patientAt = patient.hasIdentifier() ? "patient.identifier" : "patient";
+        return new Reply(request, carried(type, "type.coding[0].code"), carried(patientRef, "patient.reference"),
+                pid == null ? null : carried(pid.getSystem(), patientAt),
+                pid == null ? null : carried(pid.getValue(), patientAt), carried(insurerRef, "insurer.reference"),
+                iid == null ? null : carried(iid.getSystem(), "insurer.identifier.system"),
+                iid == null ? null : carried(iid.getValue(), "insurer.identifier.value"),
+                insurer.hasDisplay() ? carried(insurer.getDisplay(), "insurer.display") : null);
+    }
+
+    /**
+     * A string the claim record carries: one longer than the claim reader accepts is refused here,
+     * as TOO_LARGE of the FHIR element it came from (the reader would name the model's field).
+     */
+    static String carried(String value, String path) {
+        if (value != null && value.length() > Json.MAX_STRING_CHARS) {
+            throw new Refused(ErrorCode.TOO_LARGE, path, path + " has more than " + Json.MAX_STRING_CHARS + " characters");
+        }
+        return value;
+    }
+
+    /** The same for a number: longer than the claim reader accepts, as written in the record. */
+    private static BigDecimal carried(BigDecimal value, String path) {
+        if (value != null && value.toString().length() > Json.MAX_NUMBER_CHARS) {
+            throw new Refused(ErrorCode.TOO_LARGE, path, path + " has more than " + Json.MAX_NUMBER_CHARS + " characters");
+        }
+        return value;
     }
 
     private static boolean in(Set<String> systems, String system) {

@@ -1,6 +1,7 @@
 package org.claimrules.formats.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import org.hl7.fhir.r4.model.Claim;
@@ -33,11 +34,35 @@ public final class Fhir {
         return CONTEXT;
     }
 
-    /** A JSON parser that ignores unknown elements without logging and refuses invalid values. */
+    /**
+     * A JSON parser that ignores unknown elements without logging and refuses invalid values with
+     * an {@link InvalidValue} that names the element and holds the value (for finding the element,
+     * never for a message: it may be a patient's).
+     */
     static IParser parser() {
-        LenientErrorHandler handler = new LenientErrorHandler(false);
+        LenientErrorHandler handler = new LenientErrorHandler(false) {
+            @Override
+            public void invalidValue(IParseLocation location, String value, String error) {
+                if (value != null && !value.isBlank()) {
+                    throw new InvalidValue(location == null ? null : location.getParentElementName(), value);
+                }
+                super.invalidValue(location, value, error);
+            }
+        };
         handler.setErrorOnInvalidValue(true);
         return CONTEXT.newJsonParser().setParserErrorHandler(handler);
+    }
+
+    /** A value its FHIR type does not allow, in the element named {@code element} (null if HAPI did not say). */
+    static final class InvalidValue extends DataFormatException {
+        final String element;
+        final transient String value;
+
+        InvalidValue(String element, String value) {
+            super("element " + element + " has a value its FHIR type does not allow");
+            this.element = element;
+            this.value = value;
+        }
     }
 
     public static void warm() {
