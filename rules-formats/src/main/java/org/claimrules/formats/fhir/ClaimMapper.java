@@ -45,6 +45,9 @@ final class ClaimMapper {
     private static final Set<String> ICD10 = Set.of("http://hl7.org/fhir/sid/icd-10-cm", "http://hl7.org/fhir/sid/icd-10",
             "urn:oid:2.16.840.1.113883.6.90");
     private static final String BILL_TYPE = "https://www.cms.gov/codes/billtype";
+    /** NUCC health care provider taxonomy, and its code for a critical access hospital (General Acute Care Hospital, Critical Access). */
+    private static final String NUCC_TAXONOMY = "http://nucc.org/provider-taxonomy";
+    private static final String CRITICAL_ACCESS_TAXONOMY = "282NC0060X";
     private static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     /** v3 ActCode coverage types of private health plans. */
     private static final Set<String> PRIVATE_PLANS = Set.of("HIP", "HMO", "PPO", "POS");
@@ -139,6 +142,9 @@ final class ClaimMapper {
             billing.put("npi", npi);
         }
         billing.put("role", role);
+        if (criticalAccess(claim, resolver)) {
+            billing.put("criticalAccessHospital", true);
+        }
         out.put("placeOfService", place);
         Claim.InsuranceComponent insurance = focal(claim);
         if (insurance != null && insurance.hasPreAuthRef()) {
@@ -332,24 +338,50 @@ final class ClaimMapper {
             return "PRACTITIONER";
         }
         if ("institutional".equals(type)) {
-            String bill = null;
-            for (Coding c : claim.getSubType().getCoding()) {
-                if (BILL_TYPE.equals(c.getSystem()) && c.hasCode()) {
-                    bill = c.getCode().replaceFirst("^0", "");
-                }
-            }
-            if (bill != null && bill.startsWith("13")) {
+            String bill = billType(claim);
+            // 85x is a critical access hospital's outpatient claim: a hospital outpatient claim of such a hospital
+            if (bill != null && (bill.startsWith("13") || bill.startsWith("85"))) {
                 return "HOSPITAL_OUTPATIENT";
             }
             if (bill != null && bill.startsWith("83")) {
                 return "ASC_FACILITY";
             }
             throw new Refused(ErrorCode.INVALID_VALUE, "subType", "an institutional claim is scored when its bill type "
-                    + "(subType, " + BILL_TYPE + ") is 13x (hospital outpatient) or 83x (ambulatory surgery), not "
-                    + (bill == null ? "absent" : shortened(bill)));
+                    + "(subType, " + BILL_TYPE + ") is 13x (hospital outpatient), 85x (critical access hospital "
+                    + "outpatient) or 83x (ambulatory surgery), not " + (bill == null ? "absent" : shortened(bill)));
         }
         throw new Refused(ErrorCode.INVALID_VALUE, "type", "claim type " + (type == null ? "absent" : shortened(type))
                 + " is not scored: only professional and institutional claims are");
+    }
+
+    /** The bill type of {@code subType} without its leading zero (831, 131, 851), or null. */
+    private static String billType(Claim claim) {
+        String bill = null;
+        for (Coding c : claim.getSubType().getCoding()) {
+            if (BILL_TYPE.equals(c.getSystem()) && c.hasCode()) {
+                bill = c.getCode().replaceFirst("^0", "");
+            }
+        }
+        return bill;
+    }
+
+    /**
+     * A critical access hospital bills: an institutional claim of bill type 85x, or a provider
+     * (the Organization, or a PractitionerRole's Organization) whose {@code type} has the NUCC
+     * taxonomy code 282NC0060X.
+     */
+    private static boolean criticalAccess(Claim claim, Resolver resolver) {
+        if (claim.getType().hasCoding() && "institutional".equals(claim.getType().getCodingFirstRep().getCode())
+                && billType(claim) != null && billType(claim).startsWith("85")) {
+            return true;
+        }
+        Organization org = resolver.resolve(claim.getProvider(), Organization.class);
+        PractitionerRole role = resolver.resolve(claim.getProvider(), PractitionerRole.class);
+        if (org == null && role != null) {
+            org = resolver.resolve(role.getOrganization(), Organization.class);
+        }
+        return org != null && org.getType().stream().flatMap(t -> t.getCoding().stream())
+                .anyMatch(c -> NUCC_TAXONOMY.equals(c.getSystem()) && CRITICAL_ACCESS_TAXONOMY.equals(c.getCode()));
     }
 
     private static ObjectNode patient(Claim claim, Resolver resolver, Claim.InsuranceComponent insurance) {

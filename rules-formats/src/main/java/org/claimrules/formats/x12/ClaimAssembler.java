@@ -51,6 +51,8 @@ final class ClaimAssembler {
     static final String KEY = "source";
     private static final DateTimeFormatter D8 = DateTimeFormatter.BASIC_ISO_DATE;
     private static final String ASC_TAXONOMY = "261QA1903X";
+    /** NUCC taxonomy General Acute Care Hospital, Critical Access (2000A PRV03): billingProvider.criticalAccessHospital. */
+    private static final String CRITICAL_ACCESS_TAXONOMY = "282NC0060X";
     private static final Set<String> COMMERCIAL_FILING = Set.of("CI", "BL", "HM", "12", "13", "14", "15", "16");
     private static final int MAX_LINES = 999;
     private static final int MAX_DIAGNOSES = 99;
@@ -376,7 +378,8 @@ final class ClaimAssembler {
         String memberId = patient != null ? subscriber.memberId + ":" + nullToEmpty(patient.birthDate) : subscriber.memberId;
         Claim c = new Claim(d.id, payer,
                 new BillingProvider(blankToNull(billing.npi),
-                        ASC_TAXONOMY.equals(billing.taxonomy) ? ProviderRole.ASC_FACILITY : ProviderRole.PRACTITIONER, null),
+                        ASC_TAXONOMY.equals(billing.taxonomy) ? ProviderRole.ASC_FACILITY : ProviderRole.PRACTITIONER, null,
+                        CRITICAL_ACCESS_TAXONOMY.equals(billing.taxonomy) ? Boolean.TRUE : null),
                 blankToNull(d.placeOfService),
                 d.priorAuth == null || d.priorAuth.isEmpty() ? null
                         : new PriorAuthorization(d.priorAuth, AuthDecision.AFFIRMED, null),

@@ -14,13 +14,15 @@ import org.claimrules.formats.Samples;
 import org.claimrules.formats.Scoring;
 import org.claimrules.io.ClaimReader;
 import org.claimrules.io.Json;
+import org.claimrules.model.ProviderRole;
 import org.claimrules.model.result.ErrorRecord;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the FHIR reader says of a Claim it cannot use: the error record names the claim and the
  * FHIR element (relative to the resource on the line, as the mapper's errors do), also when HAPI
- * or the JSON syntax refused the resource before it could be mapped.
+ * or the JSON syntax refused the resource before it could be mapped; and the critical access
+ * hospital mapping.
  */
 class FhirErrorRecordsTest {
 
@@ -126,5 +128,25 @@ class FhirErrorRecordsTest {
             assertEquals("CLM-7", e.claimId());
             assertFalse(e.error().message().contains("XXXX"), "the value is not repeated");
         }
+    }
+
+    @Test
+    void criticalAccessHospitalFromBillType85xOrTheProvidersTaxonomy() throws Exception {
+        ObjectNode billType = sample();
+        ((ObjectNode) billType.at("/subType/coding/0")).put("code", "0851");
+        ObjectNode taxonomy = sample();
+        ObjectNode org = ((ArrayNode) taxonomy.path("contained")).addObject().put("resourceType", "Organization").put("id", "prov");
+        org.putArray("type").addObject().putArray("coding").addObject()
+                .put("system", "http://nucc.org/provider-taxonomy").put("code", "282NC0060X");
+        ((ObjectNode) taxonomy.path("provider")).put("reference", "#prov");
+        ObjectNode neither = sample();
+        List<ClaimReader.Read> reads = read(billType.toString(), taxonomy.toString(), neither.toString());
+        assertEquals(3, reads.size());
+        reads.forEach(r -> assertTrue(r.ok(), () -> r.error().toString()));
+        assertTrue(reads.get(0).claim().billingProvider().criticalAccess(), "bill type 85x");
+        assertEquals(ProviderRole.HOSPITAL_OUTPATIENT, reads.get(0).claim().billingProvider().role());
+        assertTrue(reads.get(1).claim().billingProvider().criticalAccess(), "Organization.type 282NC0060X");
+        assertEquals(ProviderRole.ASC_FACILITY, reads.get(1).claim().billingProvider().role(), "bill type 831 as before");
+        assertFalse(reads.get(2).claim().billingProvider().criticalAccess());
     }
 }

@@ -100,6 +100,19 @@ class X12BrokenInputTest {
     }
 
     @Test
+    void aCriticalAccessHospitalTaxonomyMarksTheBillingProvider() throws Exception {
+        String file = file(3);
+        int second = file.indexOf("NM1*85*", file.indexOf("NM1*85*") + 1);
+        String cah = file.substring(0, second) + "PRV*BI*PXC*282NC0060X~\n" + file.substring(second);
+        List<ClaimReader.Read> reads = Scoring.read(cah.getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(3, reads.size());
+        assertFalse(reads.get(0).claim().billingProvider().criticalAccess());
+        assertTrue(reads.get(1).claim().billingProvider().criticalAccess(), "PRV03 282NC0060X in loop 2000A");
+        assertEquals(org.claimrules.model.ProviderRole.PRACTITIONER, reads.get(1).claim().billingProvider().role());
+        assertFalse(reads.get(2).claim().billingProvider().criticalAccess());
+    }
+
+    @Test
     void fractionalUnits() throws Exception {
         String file = breakSecondClaim(file(3), c -> c.replace("*UN*1*", "*UN*1.5*"));
         JsonNode error = secondIsAnError(score(file), "SV104", "INVALID_VALUE");
