@@ -100,6 +100,24 @@ class X12BrokenInputTest {
     }
 
     @Test
+    void interchangesOfTwoSendersWithOneControlNumberAreTwoInterchanges() throws Exception {
+        String one = file(3);
+        // the same interchange (ISA13, ST02, CLM01s) from another sender (ISA06), then from another
+        // sender qualifier (ISA05), then again from the first sender: only the last is a copy
+        String otherSender = one.replace("*ZZ*SUBMITTER      *ZZ*RECEIVER", "*ZZ*OTHERSENDER    *ZZ*RECEIVER");
+        String otherQualifier = one.replace("*ZZ*SUBMITTER      *ZZ*RECEIVER", "*01*SUBMITTER      *ZZ*RECEIVER");
+        assertTrue(!otherSender.equals(one) && !otherQualifier.equals(one), "the ISA was changed");
+        List<JsonNode> out = score(one + otherSender + otherQualifier + one);
+        assertEquals(12, out.size(), out.toString());
+        for (int i = 0; i < 9; i++) {
+            assertTrue(out.get(i).has("disposition"), out.get(i).toString());
+        }
+        for (int i = 9; i < 12; i++) {
+            assertEquals("DUPLICATE_CLAIM", out.get(i).path("error").path("code").asText(), out.get(i).toString());
+        }
+    }
+
+    @Test
     void aCriticalAccessHospitalTaxonomyMarksTheBillingProvider() throws Exception {
         String file = file(3);
         int second = file.indexOf("NM1*85*", file.indexOf("NM1*85*") + 1);
