@@ -1,6 +1,7 @@
 package org.claimrules.formats.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.PerformanceOptionsEnum;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
@@ -25,13 +26,22 @@ public final class Fhir {
     public static final String NPI = "http://hl7.org/fhir/sid/us-npi";
     public static final String SOPT = "urn:oid:2.16.840.1.113883.3.221.5";
 
-    private static final FhirContext CONTEXT = FhirContext.forR4();
+    private static final FhirContext CONTEXT = context(FhirContext.forR4());
 
     private Fhir() {
     }
 
     public static FhirContext context() {
         return CONTEXT;
+    }
+
+    /**
+     * HAPI scans a model class's children only when they are first used: the first parse then
+     * scans the types a Claim uses, not every type that the resource classes name.
+     */
+    private static FhirContext context(FhirContext context) {
+        context.setPerformanceOptions(PerformanceOptionsEnum.DEFERRED_MODEL_SCANNING);
+        return context;
     }
 
     /**
