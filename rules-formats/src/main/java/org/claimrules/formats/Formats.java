@@ -63,12 +63,20 @@ public final class Formats {
         return warm;
     }
 
+    /**
+     * The system property (true/false) that makes {@link #warm} load every format's classes: the
+     * launcher {@code scripts/claimrules} sets it on the run that records its AppCDS archive, so
+     * that the archive serves FHIR and 837P runs whatever the format of that first run.
+     */
+    public static final String WARM_ALL_FORMATS = "claimrules.warmAllFormats";
+
     /** Loads what the first record of a format needs (HAPI's context, StAEDI's schema) ahead of it. */
     public static void warm(InputFormat input, OutputFormat output) {
-        if (input == InputFormat.FHIR || output == OutputFormat.FHIR) {
+        boolean all = Boolean.getBoolean(WARM_ALL_FORMATS);
+        if (all || input == InputFormat.FHIR || output == OutputFormat.FHIR) {
             Fhir.warm();
         }
-        if (input == InputFormat.X12) {
+        if (all || input == InputFormat.X12) {
             X12Input.warm();
         }
     }

@@ -45,6 +45,9 @@ final class ClaimMapper {
     private static final Set<String> ICD10 = Set.of("http://hl7.org/fhir/sid/icd-10-cm", "http://hl7.org/fhir/sid/icd-10",
             "urn:oid:2.16.840.1.113883.6.90");
     private static final String BILL_TYPE = "https://www.cms.gov/codes/billtype";
+    /** NUCC health care provider taxonomy, and its code for a critical access hospital (General Acute Care Hospital, Critical Access). */
+    private static final String NUCC_TAXONOMY = "http://nucc.org/provider-taxonomy";
+    private static final String CRITICAL_ACCESS_TAXONOMY = "282NC0060X";
     private static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     /** v3 ActCode coverage types of private health plans. */
     private static final Set<String> PRIVATE_PLANS = Set.of("HIP", "HMO", "PPO", "POS");
@@ -72,9 +75,10 @@ final class ClaimMapper {
 
     RecordReader.Record map(Claim claim, Resolver resolver, long position) {
         String id = claimId(claim);
-        Reply reply = reply(claim, resolver);
+        Reply reply = null;
         String text;
         try {
+            reply = reply(claim, resolver);
             text = Carrier.claimJson(Reply.KEY, reply, claimJson(claim, id, resolver).toString());
         } catch (Refused r) {
             text = Carrier.error(Reply.KEY, reply, ErrorRecord.of(id, r.code, r.getMessage(), r.field, position));
@@ -118,7 +122,8 @@ final class ClaimMapper {
             firstDate = firstDate == null || date.isBefore(firstDate) ? date : firstDate;
             lines.add(line(item, i, date, pointerOf));
             if (place == null && item.hasLocationCodeableConcept() && item.getLocationCodeableConcept().hasCoding()) {
-                place = item.getLocationCodeableConcept().getCodingFirstRep().getCode();
+                place = carried(item.getLocationCodeableConcept().getCodingFirstRep().getCode(),
+                        "item[" + i + "].locationCodeableConcept.coding[0].code");
             }
         }
         if (place == null) {
@@ -137,11 +142,15 @@ final class ClaimMapper {
             billing.put("npi", npi);
         }
         billing.put("role", role);
+        if (criticalAccess(claim, resolver)) {
+            billing.put("criticalAccessHospital", true);
+        }
         out.put("placeOfService", place);
         Claim.InsuranceComponent insurance = focal(claim);
         if (insurance != null && insurance.hasPreAuthRef()) {
             ObjectNode auth = out.putObject("priorAuthorization");
-            auth.put("number", insurance.getPreAuthRef().get(0).getValue());
+            auth.put("number", carried(insurance.getPreAuthRef().get(0).getValue(),
+                    "insurance[" + claim.getInsurance().indexOf(insurance) + "].preAuthRef[0]"));
             auth.put("decision", "AFFIRMED");
         }
         out.set("patient", patient(claim, resolver, insurance));
@@ -162,12 +171,10 @@ final class ClaimMapper {
         for (Claim.DiagnosisComponent dx : sorted) {
             int at = claim.getDiagnosis().indexOf(dx);
             String code = null;
-            if (dx.hasDiagnosisCodeableConcept()) {
-                for (Coding c : dx.getDiagnosisCodeableConcept().getCoding()) {
-                    if (in(ICD10, c.getSystem()) && c.hasCode()) {
-                        code = c.getCode();
-                        break;
-                    }
+            List<Coding> codings = dx.hasDiagnosisCodeableConcept() ? dx.getDiagnosisCodeableConcept().getCoding() : List.of();
+            for (int j = 0; j < codings.size() && code == null; j++) {
+                if (in(ICD10, codings.get(j).getSystem()) && codings.get(j).hasCode()) {
+                    code = carried(codings.get(j).getCode(), "diagnosis[" + at + "].diagnosisCodeableConcept.coding[" + j + "].code");
                 }
             }
             if (code == null) {
@@ -198,10 +205,10 @@ final class ClaimMapper {
         ObjectNode line = Json.mapper().createObjectNode();
         line.put("lineNumber", item.getSequence());
         String code = null;
-        for (Coding c : item.getProductOrService().getCoding()) {
-            if (in(CPT_HCPCS, c.getSystem()) && c.hasCode()) {
-                code = c.getCode();
-                break;
+        List<Coding> codings = item.getProductOrService().getCoding();
+        for (int j = 0; j < codings.size() && code == null; j++) {
+            if (in(CPT_HCPCS, codings.get(j).getSystem()) && codings.get(j).hasCode()) {
+                code = carried(codings.get(j).getCode(), at + ".productOrService.coding[" + j + "].code");
             }
         }
         if (code == null) {
@@ -210,9 +217,10 @@ final class ClaimMapper {
         }
         line.put("procedureCode", code);
         ArrayNode modifiers = line.putArray("modifiers");
-        for (CodeableConcept m : item.getModifier()) {
+        for (int k = 0; k < item.getModifier().size(); k++) {
+            CodeableConcept m = item.getModifier().get(k);
             if (m.hasCoding() && m.getCodingFirstRep().hasCode()) {
-                modifiers.add(m.getCodingFirstRep().getCode());
+                modifiers.add(carried(m.getCodingFirstRep().getCode(), at + ".modifier[" + k + "].coding[0].code"));
             }
         }
         if (item.hasQuantity() && item.getQuantity().hasValue()) {
@@ -236,9 +244,9 @@ final class ClaimMapper {
             }
         }
         if (item.hasNet() && item.getNet().hasValue()) {
-            line.put("charge", item.getNet().getValue());
+            line.put("charge", carried(item.getNet().getValue(), at + ".net.value"));
         } else if (item.hasUnitPrice() && item.getUnitPrice().hasValue()) {
-            line.put("charge", item.getUnitPrice().getValue());
+            line.put("charge", carried(item.getUnitPrice().getValue(), at + ".unitPrice.value"));
         }
         return line;
     }
@@ -305,7 +313,7 @@ final class ClaimMapper {
     private static String npi(Claim claim, Resolver resolver) {
         Reference provider = claim.getProvider();
         if (provider.hasIdentifier() && Fhir.NPI.equals(provider.getIdentifier().getSystem())) {
-            return provider.getIdentifier().getValue();
+            return carried(provider.getIdentifier().getValue(), "provider.identifier.value");
         }
         List<Identifier> ids = new ArrayList<>();
         Practitioner pr = resolver.resolve(provider, Practitioner.class);
@@ -320,8 +328,8 @@ final class ClaimMapper {
         if (role != null) {
             ids.addAll(role.getIdentifier());
         }
-        return ids.stream().filter(i -> Fhir.NPI.equals(i.getSystem()) && i.hasValue()).map(Identifier::getValue)
-                .findFirst().orElse(null);
+        return carried(ids.stream().filter(i -> Fhir.NPI.equals(i.getSystem()) && i.hasValue()).map(Identifier::getValue)
+                .findFirst().orElse(null), "provider");
     }
 
     private static String role(Claim claim) {
@@ -330,24 +338,50 @@ final class ClaimMapper {
             return "PRACTITIONER";
         }
         if ("institutional".equals(type)) {
-            String bill = null;
-            for (Coding c : claim.getSubType().getCoding()) {
-                if (BILL_TYPE.equals(c.getSystem()) && c.hasCode()) {
-                    bill = c.getCode().replaceFirst("^0", "");
-                }
-            }
-            if (bill != null && bill.startsWith("13")) {
+            String bill = billType(claim);
+            // 85x is a critical access hospital's outpatient claim: a hospital outpatient claim of such a hospital
+            if (bill != null && (bill.startsWith("13") || bill.startsWith("85"))) {
                 return "HOSPITAL_OUTPATIENT";
             }
             if (bill != null && bill.startsWith("83")) {
                 return "ASC_FACILITY";
             }
             throw new Refused(ErrorCode.INVALID_VALUE, "subType", "an institutional claim is scored when its bill type "
-                    + "(subType, " + BILL_TYPE + ") is 13x (hospital outpatient) or 83x (ambulatory surgery), not "
-                    + (bill == null ? "absent" : shortened(bill)));
+                    + "(subType, " + BILL_TYPE + ") is 13x (hospital outpatient), 85x (critical access hospital "
+                    + "outpatient) or 83x (ambulatory surgery), not " + (bill == null ? "absent" : shortened(bill)));
         }
         throw new Refused(ErrorCode.INVALID_VALUE, "type", "claim type " + (type == null ? "absent" : shortened(type))
                 + " is not scored: only professional and institutional claims are");
+    }
+
+    /** The bill type of {@code subType} without its leading zero (831, 131, 851), or null. */
+    private static String billType(Claim claim) {
+        String bill = null;
+        for (Coding c : claim.getSubType().getCoding()) {
+            if (BILL_TYPE.equals(c.getSystem()) && c.hasCode()) {
+                bill = c.getCode().replaceFirst("^0", "");
+            }
+        }
+        return bill;
+    }
+
+    /**
+     * A critical access hospital bills: an institutional claim of bill type 85x, or a provider
+     * (the Organization, or a PractitionerRole's Organization) whose {@code type} has the NUCC
+     * taxonomy code 282NC0060X.
+     */
+    private static boolean criticalAccess(Claim claim, Resolver resolver) {
+        if (claim.getType().hasCoding() && "institutional".equals(claim.getType().getCodingFirstRep().getCode())
+                && billType(claim) != null && billType(claim).startsWith("85")) {
+            return true;
+        }
+        Organization org = resolver.resolve(claim.getProvider(), Organization.class);
+        PractitionerRole role = resolver.resolve(claim.getProvider(), PractitionerRole.class);
+        if (org == null && role != null) {
+            org = resolver.resolve(role.getOrganization(), Organization.class);
+        }
+        return org != null && org.getType().stream().flatMap(t -> t.getCoding().stream())
+                .anyMatch(c -> NUCC_TAXONOMY.equals(c.getSystem()) && CRITICAL_ACCESS_TAXONOMY.equals(c.getCode()));
     }
 
     private static ObjectNode patient(Claim claim, Resolver resolver, Claim.InsuranceComponent insurance) {
@@ -355,13 +389,14 @@ final class ClaimMapper {
         Coverage coverage = insurance == null ? null : resolver.resolve(insurance.getCoverage(), Coverage.class);
         String member = null;
         if (patient != null) {
-            member = memberIdentifier(patient.getIdentifier());
+            member = carried(memberIdentifier(patient.getIdentifier()), "patient");
         }
         if (member == null && claim.getPatient().hasIdentifier()) {
-            member = claim.getPatient().getIdentifier().getValue();
+            member = carried(claim.getPatient().getIdentifier().getValue(), "patient.identifier.value");
         }
         if (member == null && coverage != null) {
-            member = coverage.hasSubscriberId() ? coverage.getSubscriberId() : memberIdentifier(coverage.getIdentifier());
+            member = carried(coverage.hasSubscriberId() ? coverage.getSubscriberId() : memberIdentifier(coverage.getIdentifier()),
+                    "insurance[" + claim.getInsurance().indexOf(insurance) + "].coverage");
         }
         if (member == null) {
             throw new Refused(ErrorCode.MISSING_FIELD, "patient", "no member ID: the patient is neither contained nor in "
@@ -416,12 +451,12 @@ final class ClaimMapper {
                 out.put(field, info.getValueBooleanType().booleanValue());
             } else if (info.hasValueQuantity() && ("painScale".equals(field) || "disabilityScale".equals(field))) {
                 ObjectNode scale = out.putObject(field);
-                scale.put("name", info.getValueQuantity().getUnit());
-                putNumber(scale, "baseline", info.getValueQuantity().getValue());
+                scale.put("name", carried(info.getValueQuantity().getUnit(), "supportingInfo[" + i + "].valueQuantity.unit"));
+                putNumber(scale, "baseline", carried(info.getValueQuantity().getValue(), "supportingInfo[" + i + "].valueQuantity.value"));
             } else if (info.hasValueQuantity()) {
-                putNumber(out, field, info.getValueQuantity().getValue());
+                putNumber(out, field, carried(info.getValueQuantity().getValue(), "supportingInfo[" + i + "].valueQuantity.value"));
             } else if (info.hasValueStringType()) {
-                String value = info.getValueStringType().getValue();
+                String value = carried(info.getValueStringType().getValue(), "supportingInfo[" + i + "].valueString");
                 if ("levels".equals(field)) {
                     ArrayNode levels = out.has("levels") ? (ArrayNode) out.get("levels") : out.putArray("levels");
                     for (String level : value.trim().split("[\\s,]+")) {
@@ -449,8 +484,9 @@ final class ClaimMapper {
         }
     }
 
+    /** The reply context; its strings are carried with the record, so they are bounded like the claim's. */
     private static Reply reply(Claim claim, Resolver resolver) {
-        String request = claim.getIdElement().hasIdPart() ? "Claim/" + claim.getIdElement().getIdPart() : null;
+        String request = claim.getIdElement().hasIdPart() ? "Claim/" + carried(claim.getIdElement().getIdPart(), "id") : null;
         String type = claim.getType().hasCoding() ? claim.getType().getCodingFirstRep().getCode() : null;
         Reference patient = claim.getPatient();
         String patientRef = patient.hasReference() && !patient.getReference().startsWith("#") ? patient.getReference() : null;
@@ -462,9 +498,32 @@ final class ClaimMapper {
         Reference insurer = claim.getInsurer();
         String insurerRef = insurer.hasReference() && !insurer.getReference().startsWith("#") ? insurer.getReference() : null;
         Identifier iid = insurer.hasIdentifier() ? insurer.getIdentifier() : null;
-        return new Reply(request, type, patientRef, pid == null ? null : pid.getSystem(), pid == null ? null : pid.getValue(),
-                insurerRef, iid == null ? null : iid.getSystem(), iid == null ? null : iid.getValue(),
-                insurer.hasDisplay() ? insurer.getDisplay() : null);
+        String patientAt = patient.hasIdentifier() ? "patient.identifier" : "patient";
+        return new Reply(request, carried(type, "type.coding[0].code"), carried(patientRef, "patient.reference"),
+                pid == null ? null : carried(pid.getSystem(), patientAt),
+                pid == null ? null : carried(pid.getValue(), patientAt), carried(insurerRef, "insurer.reference"),
+                iid == null ? null : carried(iid.getSystem(), "insurer.identifier.system"),
+                iid == null ? null : carried(iid.getValue(), "insurer.identifier.value"),
+                insurer.hasDisplay() ? carried(insurer.getDisplay(), "insurer.display") : null);
+    }
+
+    /**
+     * A string the claim record carries: one longer than the claim reader accepts is refused here,
+     * as TOO_LARGE of the FHIR element it came from (the reader would name the model's field).
+     */
+    static String carried(String value, String path) {
+        if (value != null && value.length() > Json.MAX_STRING_CHARS) {
+            throw new Refused(ErrorCode.TOO_LARGE, path, path + " has more than " + Json.MAX_STRING_CHARS + " characters");
+        }
+        return value;
+    }
+
+    /** The same for a number: longer than the claim reader accepts, as written in the record. */
+    private static BigDecimal carried(BigDecimal value, String path) {
+        if (value != null && value.toString().length() > Json.MAX_NUMBER_CHARS) {
+            throw new Refused(ErrorCode.TOO_LARGE, path, path + " has more than " + Json.MAX_NUMBER_CHARS + " characters");
+        }
+        return value;
     }
 
     private static boolean in(Set<String> systems, String system) {

@@ -3,6 +3,7 @@ package org.claimrules.formats.fhir;
 import ca.uhn.fhir.parser.DataFormatException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
@@ -60,8 +61,8 @@ public final class FhirInput implements RecordInput {
             if (line == null) {
                 done = true;
                 if (!value.isEmpty() || valueTooLarge) {
-                    error(valueLine, ErrorCode.INVALID_JSON, "the resource starting on line " + valueLine
-                            + " is not complete JSON (the input ends inside it)", null);
+                    incomplete("the resource starting on line " + valueLine
+                            + " is not complete JSON (the input ends inside it)");
                 }
             } else {
                 line(line);
@@ -81,8 +82,7 @@ public final class FhirInput implements RecordInput {
         if (depth.inValue() && !text.isEmpty() && !Character.isWhitespace(text.charAt(0)) && JsonDepth.balanced(text)) {
             // An unindented complete value cannot be part of a pretty-printed resource: the one
             // before it was cut short (a truncated NDJSON line), and this line stands alone.
-            error(valueLine, ErrorCode.INVALID_JSON, "the resource starting on line " + valueLine
-                    + " is not complete JSON", null);
+            incomplete("the resource starting on line " + valueLine + " is not complete JSON");
             resetValue();
         }
         if (!depth.inValue()) {
@@ -120,23 +120,31 @@ public final class FhirInput implements RecordInput {
         if (text.isBlank()) {
             return;
         }
+        JsonNode tree;
         try {
-            if (!SYNTAX.readTree(text).isObject()) {
-                error(at, ErrorCode.NOT_AN_OBJECT, "a FHIR resource is a JSON object", null);
-                return;
-            }
+            tree = SYNTAX.readTree(text);
         } catch (IOException e) {
-            error(at, ErrorCode.INVALID_JSON, "not valid JSON (line " + at + ")", null);
+            RawResource.Broken broken = RawResource.broken(text);
+            error(at, broken.claimId(), ErrorCode.INVALID_JSON, "not valid JSON (line " + at + ")", broken.path());
+            return;
+        }
+        if (!tree.isObject()) {
+            error(at, ErrorCode.NOT_AN_OBJECT, "a FHIR resource is a JSON object", null);
             return;
         }
         IBaseResource resource;
         try {
             resource = Fhir.parser().parseResource(text);
         } catch (DataFormatException e) {
-            error(at, ErrorCode.INVALID_VALUE, "not a valid FHIR R4 resource: " + ClaimMapper.plain(e.getMessage()), null);
+            Fhir.InvalidValue invalid = invalidValue(e);
+            String path = invalid == null ? null : RawResource.path(tree, invalid.element, invalid.value);
+            String what = path != null ? path + " has a value its FHIR type does not allow"
+                    : invalid != null ? invalid.getMessage() : ClaimMapper.plain(e.getMessage());
+            error(at, RawResource.claimId(tree), ErrorCode.INVALID_VALUE, "not a valid FHIR R4 resource: " + what, path);
             return;
         } catch (RuntimeException e) {
-            error(at, ErrorCode.INVALID_VALUE, "not a valid FHIR R4 resource (" + e.getClass().getSimpleName() + ")", null);
+            error(at, RawResource.claimId(tree), ErrorCode.INVALID_VALUE,
+                    "not a valid FHIR R4 resource (" + e.getClass().getSimpleName() + ")", null);
             return;
         }
         if (resource instanceof Claim claim) {
@@ -169,8 +177,28 @@ public final class FhirInput implements RecordInput {
         depth.reset();
     }
 
+    /** The held value is cut short: its error record names what the text read so far tells (claim ID, where it ends). */
+    private void incomplete(String message) {
+        RawResource.Broken broken = valueTooLarge || valueMalformed ? new RawResource.Broken(null, null)
+                : RawResource.broken(value.toString());
+        error(valueLine, broken.claimId(), ErrorCode.INVALID_JSON, message, broken.path());
+    }
+
+    private static Fhir.InvalidValue invalidValue(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Fhir.InvalidValue invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
+
     private void error(long at, ErrorCode code, String message, String field) {
-        String text = Carrier.error(Reply.KEY, null, ErrorRecord.of(null, code, message, field, at));
+        error(at, null, code, message, field);
+    }
+
+    private void error(long at, String claimId, ErrorCode code, String message, String field) {
+        String text = Carrier.error(Reply.KEY, null, ErrorRecord.of(claimId, code, message, field, at));
         ready.add(new RecordReader.Record(at, text, text.length()));
     }
 

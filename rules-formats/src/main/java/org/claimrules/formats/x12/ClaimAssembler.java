@@ -41,16 +41,27 @@ final class ClaimAssembler {
 
     /**
      * A claim is a duplicate of an earlier one with the same CLM01 in the same transaction (ST02)
-     * of the same interchange (ISA13): a transaction or interchange sent twice. CLM01 is the
+     * of the same interchange: a transaction or interchange sent twice. An interchange is its
+     * sender (ISA05 qualifier and ISA06 ID, {@link #sender}) and control number (ISA13): each
+     * sender numbers its own interchanges, so two senders may use one ISA13. CLM01 is the
      * provider's patient control number and may repeat in other transactions of a file.
      */
-    static String claimKey(String interchange, String transaction, String claimId) {
-        return claimId == null ? null : interchange + '\u001F' + transaction + '\u001F' + claimId;
+    static String claimKey(String sender, String interchange, String transaction, String claimId) {
+        return claimId == null ? null
+                : sender + '\u001F' + interchange + '\u001F' + transaction + '\u001F' + claimId;
+    }
+
+    /** The interchange sender as ISA05 and ISA06 say it, without ISA06's padding ({@code ZZ:SUBMITTER}). */
+    static String sender(String qualifier, String id) {
+        return qualifier == null && id == null ? null : (qualifier == null ? "" : qualifier.trim()) + ':'
+                + (id == null ? "" : id.trim());
     }
 
     static final String KEY = "source";
     private static final DateTimeFormatter D8 = DateTimeFormatter.BASIC_ISO_DATE;
     private static final String ASC_TAXONOMY = "261QA1903X";
+    /** NUCC taxonomy General Acute Care Hospital, Critical Access (2000A PRV03): billingProvider.criticalAccessHospital. */
+    private static final String CRITICAL_ACCESS_TAXONOMY = "282NC0060X";
     private static final Set<String> COMMERCIAL_FILING = Set.of("CI", "BL", "HM", "12", "13", "14", "15", "16");
     private static final int MAX_LINES = 999;
     private static final int MAX_DIAGNOSES = 99;
@@ -58,6 +69,7 @@ final class ClaimAssembler {
     private final PayersTable payers;
     private final Sink sink;
 
+    private String sender;
     private String interchange;
     private String transaction;
     private X12Problem interchangeProblem;
@@ -90,7 +102,9 @@ final class ClaimAssembler {
         String filingIndicator;
     }
 
-    void startInterchange(String control) {
+    /** An interchange starts: its control number (ISA13) and sender ({@link #sender}); null when not known. */
+    void startInterchange(String control, String sender) {
+        this.sender = sender;
         interchange = control;
         interchangeProblem = null;
     }
@@ -376,7 +390,8 @@ final class ClaimAssembler {
         String memberId = patient != null ? subscriber.memberId + ":" + nullToEmpty(patient.birthDate) : subscriber.memberId;
         Claim c = new Claim(d.id, payer,
                 new BillingProvider(blankToNull(billing.npi),
-                        ASC_TAXONOMY.equals(billing.taxonomy) ? ProviderRole.ASC_FACILITY : ProviderRole.PRACTITIONER, null),
+                        ASC_TAXONOMY.equals(billing.taxonomy) ? ProviderRole.ASC_FACILITY : ProviderRole.PRACTITIONER, null,
+                        CRITICAL_ACCESS_TAXONOMY.equals(billing.taxonomy) ? Boolean.TRUE : null),
                 blankToNull(d.placeOfService),
                 d.priorAuth == null || d.priorAuth.isEmpty() ? null
                         : new PriorAuthorization(d.priorAuth, AuthDecision.AFFIRMED, null),
@@ -386,7 +401,7 @@ final class ClaimAssembler {
                         l.pointers, l.charge)).toList(),
                 null, null);
         sink.record(d.position, Carrier.claim(KEY, new X12Source(interchange, transaction, d.index), c),
-                claimKey(interchange, transaction, c.claimId()));
+                claimKey(sender, interchange, transaction, c.claimId()));
     }
 
     /** What the mapping needs and the schema cannot require, checked once the claim is complete. */
@@ -437,7 +452,7 @@ final class ClaimAssembler {
                 || claimId.indexOf(X12Guard.NOT_UTF8) >= 0 || claimId.indexOf(X12Guard.TOO_LONG) >= 0 ? null : claimId;
         ErrorRecord error = ErrorRecord.of(id, p.code(), p.message(), p.field(), p.position());
         sink.record(p.position(), Carrier.error(KEY, new X12Source(interchange, transaction, index), error),
-                claimKey(interchange, transaction, id));
+                claimKey(sender, interchange, transaction, id));
     }
 
     private static LocalDate birthDate(String d8) {

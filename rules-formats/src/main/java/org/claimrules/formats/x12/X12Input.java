@@ -174,7 +174,7 @@ public final class X12Input implements RecordInput {
             case "ISA" -> {
                 interchange = s.get(13);
                 delimiters();
-                assembler.startInterchange(interchange);
+                assembler.startInterchange(interchange, ClaimAssembler.sender(s.get(5), s.get(6)));
                 segmentProblems.forEach(assembler::interchangeProblem);
             }
             case "GS" -> {
@@ -308,7 +308,7 @@ public final class X12Input implements RecordInput {
         if (inNewInterchange) {
             // the interchange that broke is not the one before it: its control number is not known
             assembler.endTransaction();
-            assembler.startInterchange(null);
+            assembler.startInterchange(null, null);
         }
         int claims = skipToNextInterchange(p);
         if (!abandoned && claims == 0 && sawContent) {

@@ -100,6 +100,37 @@ class X12BrokenInputTest {
     }
 
     @Test
+    void interchangesOfTwoSendersWithOneControlNumberAreTwoInterchanges() throws Exception {
+        String one = file(3);
+        // the same interchange (ISA13, ST02, CLM01s) from another sender (ISA06), then from another
+        // sender qualifier (ISA05), then again from the first sender: only the last is a copy
+        String otherSender = one.replace("*ZZ*SUBMITTER      *ZZ*RECEIVER", "*ZZ*OTHERSENDER    *ZZ*RECEIVER");
+        String otherQualifier = one.replace("*ZZ*SUBMITTER      *ZZ*RECEIVER", "*01*SUBMITTER      *ZZ*RECEIVER");
+        assertTrue(!otherSender.equals(one) && !otherQualifier.equals(one), "the ISA was changed");
+        List<JsonNode> out = score(one + otherSender + otherQualifier + one);
+        assertEquals(12, out.size(), out.toString());
+        for (int i = 0; i < 9; i++) {
+            assertTrue(out.get(i).has("disposition"), out.get(i).toString());
+        }
+        for (int i = 9; i < 12; i++) {
+            assertEquals("DUPLICATE_CLAIM", out.get(i).path("error").path("code").asText(), out.get(i).toString());
+        }
+    }
+
+    @Test
+    void aCriticalAccessHospitalTaxonomyMarksTheBillingProvider() throws Exception {
+        String file = file(3);
+        int second = file.indexOf("NM1*85*", file.indexOf("NM1*85*") + 1);
+        String cah = file.substring(0, second) + "PRV*BI*PXC*282NC0060X~\n" + file.substring(second);
+        List<ClaimReader.Read> reads = Scoring.read(cah.getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(3, reads.size());
+        assertFalse(reads.get(0).claim().billingProvider().criticalAccess());
+        assertTrue(reads.get(1).claim().billingProvider().criticalAccess(), "PRV03 282NC0060X in loop 2000A");
+        assertEquals(org.claimrules.model.ProviderRole.PRACTITIONER, reads.get(1).claim().billingProvider().role());
+        assertFalse(reads.get(2).claim().billingProvider().criticalAccess());
+    }
+
+    @Test
     void fractionalUnits() throws Exception {
         String file = breakSecondClaim(file(3), c -> c.replace("*UN*1*", "*UN*1.5*"));
         JsonNode error = secondIsAnError(score(file), "SV104", "INVALID_VALUE");

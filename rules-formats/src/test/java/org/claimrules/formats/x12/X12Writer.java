@@ -44,6 +44,8 @@ public final class X12Writer implements AutoCloseable {
         seg("HL", billing, "", "20", "1");
         if (c.billingProvider().role() == ProviderRole.ASC_FACILITY) {
             seg("PRV", "BI", "PXC", "261QA1903X");
+        } else if (c.billingProvider().criticalAccess()) {
+            seg("PRV", "BI", "PXC", "282NC0060X");
         }
         seg("NM1", "85", "2", "BILLING PROVIDER", "", "", "", "", "XX", nz(c.billingProvider().npi()));
         seg("N3", "1 MAIN ST");
