@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,33 +23,10 @@ class NoFamilyInJavaTest {
 
     @Test
     void noMainJavaOutsideTheRulesetNamesAFamily() throws IOException {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        List<String> found = new ArrayList<>();
-        int files = 0;
-        try (Stream<Path> modules = Files.list(root)) {
-            for (Path module : modules.filter(m -> Files.isDirectory(m.resolve("src/main/java"))).toList()) {
-                if (module.getFileName().toString().equals("rules-kjar")) {
-                    continue;
-                }
-                try (Stream<Path> java = Files.walk(module.resolve("src/main/java"))) {
-                    for (Path file : java.filter(f -> f.toString().endsWith(".java")).toList()) {
-                        if (file.toString().replace('\\', '/').contains("/org/claimrules/generate/")) {
-                            continue;
-                        }
-                        files++;
-                        List<String> lines = Files.readAllLines(file);
-                        for (int i = 0; i < lines.size(); i++) {
-                            Matcher m = FAMILY.matcher(lines.get(i));
-                            if (m.find()) {
-                                found.add(root.relativize(file) + ":" + (i + 1) + ": " + m.group());
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        assertTrue(files > 50, "the guard reads the project's Java (found " + files + " files)");
-        assertEquals(List.of(), found, "main Java that names a procedure family");
+        List<String> modules = MainSources.modules().stream().filter(m -> !m.equals("rules-kjar")).toList();
+        MainSources.Found found = MainSources.scan(modules, FAMILY, file -> file.contains("/org/claimrules/generate/"));
+        assertTrue(found.files() > 50, "the guard reads the project's Java (found " + found.files() + " files)");
+        assertEquals(List.of(), found.matches(), "main Java that names a procedure family");
     }
 
     @Test
