@@ -23,15 +23,16 @@ public final class Ruleset {
     private final Path root;
     private final int historyLookbackMonths;
     private final List<RulesetProblem> warnings;
-    /** The rules' source locations, read when first asked for (only the catalogue needs them). */
-    private volatile DrlIndex sources;
+    /** Where each rule is written, read when the ruleset was loaded. */
+    private final DrlIndex sources;
 
-    Ruleset(KieBase kieBase, KieSessionsPool pool, Tables data, EditCatalog catalog,
+    Ruleset(KieBase kieBase, KieSessionsPool pool, Tables data, EditCatalog catalog, DrlIndex sources,
             String version, Path root, int historyLookbackMonths, List<RulesetProblem> warnings) {
         this.kieBase = kieBase;
         this.pool = pool;
         this.data = data;
         this.catalog = catalog;
+        this.sources = sources;
         this.version = version;
         this.root = root;
         this.historyLookbackMonths = historyLookbackMonths;
@@ -72,12 +73,7 @@ public final class Ruleset {
      * named by an {@link EditDefinition#ruleName()}; empty when no file of the ruleset holds it.
      */
     public Optional<RuleLocation> locate(String ruleName) {
-        DrlIndex index = sources;
-        if (index == null) {
-            index = DrlIndex.of(root);
-            sources = index;
-        }
-        return index.rule(ruleName).map(r -> new RuleLocation(r.file(), r.firstLine()));
+        return sources.rule(ruleName).map(r -> new RuleLocation(r.file(), r.firstLine()));
     }
 
     public Tables data() {

@@ -234,16 +234,17 @@ public final class RulesetLoader {
         }
         problems.addAll(tableProblems(tables));
         EditCatalog.Read catalog = EditCatalog.read(kieBase);
-        problems.addAll(withRuleLines(root, catalog.problems()));
-        problems.addAll(MessageChecks.unboundVariables(catalog.catalog(), DrlIndex.of(root)));
-        problems.addAll(withRuleLines(root, RetiredEdits.check(catalog.catalog(), tables.tables())));
+        DrlIndex sources = DrlIndex.of(root); // read once: every check below and the catalogue's locations use it
+        problems.addAll(withRuleLines(sources, catalog.problems()));
+        problems.addAll(MessageChecks.unboundVariables(catalog.catalog(), sources));
+        problems.addAll(withRuleLines(sources, RetiredEdits.check(catalog.catalog(), tables.tables())));
         int lookback = lookbackMonths(root, problems);
-        problems.addAll(RuleSandbox.check(classFiles, kieBase, root));
+        problems.addAll(RuleSandbox.check(classFiles, kieBase, sources));
         if (!problems.isEmpty()) {
             pool.shutdown();
             throw new RulesetException("ruleset " + version + " is not valid", problems);
         }
-        return new Ruleset(kieBase, pool, tables.tables(), catalog.catalog(),
+        return new Ruleset(kieBase, pool, tables.tables(), catalog.catalog(), sources,
                 version, root, lookback, warnings(tables.tables(), classes));
     }
 
@@ -300,11 +301,10 @@ public final class RulesetLoader {
     }
 
     /** Metadata problems name their rule: give them the line the rule starts on. */
-    private static List<RulesetProblem> withRuleLines(Path root, List<RulesetProblem> problems) {
+    private static List<RulesetProblem> withRuleLines(DrlIndex index, List<RulesetProblem> problems) {
         if (problems.isEmpty()) {
             return problems;
         }
-        DrlIndex index = DrlIndex.of(root);
         List<RulesetProblem> out = new ArrayList<>();
         for (RulesetProblem p : problems) {
             Matcher m = RULE_NAME.matcher(p.message());

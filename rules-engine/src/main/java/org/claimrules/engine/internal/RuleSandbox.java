@@ -1,6 +1,5 @@
 package org.claimrules.engine.internal;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -84,10 +83,10 @@ public final class RuleSandbox {
 
     /**
      * Every forbidden reference in the compiled ruleset, located at its rule where it can be
-     * traced to one. {@code root} is the ruleset's folder (or the bundled ruleset's root), for the
-     * rules' files and lines.
+     * traced to one: {@code classFiles} gives the compiled classes, {@code index} the rules' files
+     * and lines.
      */
-    public static List<RulesetProblem> check(Supplier<Map<String, byte[]>> classFiles, KieBase kieBase, Path root) {
+    public static List<RulesetProblem> check(Supplier<Map<String, byte[]>> classFiles, KieBase kieBase, DrlIndex index) {
         Map<String, byte[]> classes;
         try {
             classes = classFiles.get();
@@ -117,7 +116,6 @@ public final class RuleSandbox {
                 }
             });
         }
-        DrlIndex index = DrlIndex.of(root);
         Set<String> reported = new LinkedHashSet<>();
         List<RulesetProblem> problems = new ArrayList<>();
         for (Map.Entry<String, Scan> e : new java.util.TreeMap<>(scans).entrySet()) {

@@ -13,9 +13,9 @@ import org.kie.api.runtime.KieSession;
  * thread, so that a loaded machine, which slows every claim, does not stop a valid one; a claim
  * whose thread waits instead of computing is stopped after {@link #WALL_FACTOR} times the budget
  * of wall time. Where the JVM cannot measure a thread's CPU time the budget is wall time. The
- * engine then reports that claim as an engine error and goes on. A consequence that spins in
- * plain Java without firing rules cannot be stopped this way; the ruleset checks keep such code
- * out of analyst rulesets.
+ * engine then reports that claim as an engine error and goes on. A consequence that loops in
+ * plain Java and never returns cannot be stopped this way: halting acts between firings, and the
+ * interrupt reaches only code that waits or checks it (README, "Embedding the library").
  */
 public final class Watchdog {
 
