@@ -73,6 +73,9 @@ final class ClaimMapper {
         }
     }
 
+    /** A claim ID longer than this is not taken from a Claim (its error record names no claim). */
+    static final int MAX_CLAIM_ID_CHARS = 100;
+
     RecordReader.Record map(Claim claim, Resolver resolver, long position) {
         String id = claimId(claim);
         Reply reply = null;
@@ -93,7 +96,7 @@ final class ClaimMapper {
         String id = claim.hasIdentifier() && claim.getIdentifierFirstRep().hasValue()
                 ? claim.getIdentifierFirstRep().getValue()
                 : claim.getIdElement().getIdPart();
-        return id == null || id.length() > 100 ? null : id;
+        return id == null || id.length() > MAX_CLAIM_ID_CHARS ? null : id;
     }
 
     private ObjectNode claimJson(Claim claim, String id, Resolver resolver) {
@@ -103,7 +106,7 @@ final class ClaimMapper {
         }
         if (id == null) {
             throw new Refused(ErrorCode.MISSING_FIELD, "identifier", "the Claim has neither identifier[0].value nor an id "
-                    + "(or it is longer than 100 characters)");
+                    + "(or it is longer than " + MAX_CLAIM_ID_CHARS + " characters)");
         }
         String role = role(claim);
         ObjectNode out = Json.mapper().createObjectNode();

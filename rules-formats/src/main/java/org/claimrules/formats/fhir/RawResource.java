@@ -216,9 +216,9 @@ final class RawResource {
         return node.isTextual() ? node.textValue() : null;
     }
 
-    /** As {@link ClaimMapper#claimId}: identifier[0].value, else id; null when absent or longer than 100 characters. */
+    /** As {@link ClaimMapper#claimId}: identifier[0].value, else id; null when absent or too long. */
     private static String usable(String identifierValue, String id) {
         String chosen = identifierValue != null && !identifierValue.isEmpty() ? identifierValue : id;
-        return chosen == null || chosen.isEmpty() || chosen.length() > 100 ? null : chosen;
+        return chosen == null || chosen.isEmpty() || chosen.length() > ClaimMapper.MAX_CLAIM_ID_CHARS ? null : chosen;
     }
 }
