@@ -58,6 +58,7 @@ public final class ClaimEngine {
 
     private final AtomicReference<Ruleset> ruleset;
     private volatile long budgetMillis = DEFAULT_BUDGET_MILLIS;
+    private volatile boolean isolated;
 
     public ClaimEngine(Ruleset ruleset) {
         this.ruleset = new AtomicReference<>(ruleset);
@@ -94,6 +95,7 @@ public final class ClaimEngine {
     public ClaimEngine pinned() {
         ClaimEngine pinned = new ClaimEngine(ruleset.get());
         pinned.budgetMillis = budgetMillis;
+        pinned.isolated = isolated;
         return pinned;
     }
 
@@ -109,6 +111,18 @@ public final class ClaimEngine {
     }
 
     /**
+     * Whether the claims of a ruleset loaded from a folder are scored in child JVMs (one claim at a
+     * time per child, as many children as threads scoring at once), so that a claim whose rules
+     * never return is stopped by ending its process: an engine error for that claim, and the next
+     * claim gets a new child. Results are the same as in process; a claim scored with a
+     * {@link RuleListener} (explain) is still scored in process. The bundled ruleset is always
+     * scored in process. Off by default; the command line turns it on for a {@code --rules} folder.
+     */
+    public void setIsolated(boolean isolated) {
+        this.isolated = isolated;
+    }
+
+    /**
      * Compiles and validates the folder, then makes it the active ruleset. On any problem the
      * exception lists them and the current ruleset stays active.
      */
@@ -121,6 +135,9 @@ public final class ClaimEngine {
     /** Makes an already loaded ruleset the active one. */
     public void replaceRuleset(Ruleset next) {
         Ruleset previous = ruleset.getAndSet(next);
+        if (previous != next) {
+            previous.closeIsolation();
+        }
         LOG.info("ruleset replaced: {} -> {}", previous.version(), next.version());
     }
 
@@ -165,6 +182,10 @@ public final class ClaimEngine {
     public Evaluation evaluate(Claim claim, List<HistoryEntry> earlierInBatch, RuleListener listener) {
         Ruleset rs = ruleset.get();
         ClaimValidator.check(claim, rs.data());
+        Isolation isolation = isolated && listener == null ? rs.isolation() : null;
+        if (isolation != null) {
+            return isolation.evaluate(claim, earlierInBatch, budgetMillis);
+        }
         try {
             return evaluate(claim, earlierInBatch, listener, rs);
         } catch (RuntimeException | StackOverflowError e) {

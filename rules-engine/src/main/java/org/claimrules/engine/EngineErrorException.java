@@ -21,6 +21,18 @@ public final class EngineErrorException extends RuntimeException {
         this.rule = ruleOf(failure);
     }
 
+    /**
+     * An engine error as a child process of an isolated ruleset reported it, or as stopping that
+     * process made it: the message is already free of claim content, and there is no stack trace
+     * of the rules to show.
+     */
+    EngineErrorException(String claimId, String message, String rule) {
+        super(message, null, false, false); // the parent's stack says nothing about the rules
+
+        this.claimId = claimId;
+        this.rule = rule;
+    }
+
     public String claimId() {
         return claimId;
     }

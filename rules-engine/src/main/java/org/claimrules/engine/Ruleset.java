@@ -3,6 +3,7 @@ package org.claimrules.engine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.claimrules.engine.internal.DrlIndex;
 import org.claimrules.tables.Tables;
 import org.kie.api.KieBase;
@@ -25,9 +26,14 @@ public final class Ruleset {
     private final List<RulesetProblem> warnings;
     /** Where each rule is written, read when the ruleset was loaded. */
     private final DrlIndex sources;
+    /** The compiled rules of a folder's ruleset, as a child process loads them; null for the bundled one. */
+    private final Supplier<byte[]> compiled;
+    /** The child processes that score this ruleset's claims for an isolated engine, started on first use. */
+    private Isolation isolation;
 
     Ruleset(KieBase kieBase, KieSessionsPool pool, Tables data, EditCatalog catalog, DrlIndex sources,
-            String version, Path root, int historyLookbackMonths, List<RulesetProblem> warnings) {
+            String version, Path root, int historyLookbackMonths, List<RulesetProblem> warnings,
+            Supplier<byte[]> compiled) {
         this.kieBase = kieBase;
         this.pool = pool;
         this.data = data;
@@ -37,6 +43,28 @@ public final class Ruleset {
         this.root = root;
         this.historyLookbackMonths = historyLookbackMonths;
         this.warnings = List.copyOf(warnings);
+        this.compiled = compiled;
+    }
+
+    /**
+     * The child processes that score this ruleset's claims in isolation, or null for the bundled
+     * ruleset, whose rules are the project's own and run in process.
+     */
+    synchronized Isolation isolation() {
+        if (compiled == null) {
+            return null;
+        }
+        if (isolation == null) {
+            isolation = new Isolation(this, compiled);
+        }
+        return isolation;
+    }
+
+    /** Ends the child processes of this ruleset's isolation, if any were started (it was replaced). */
+    synchronized void closeIsolation() {
+        if (isolation != null) {
+            isolation.close();
+        }
     }
 
     /**

@@ -32,6 +32,7 @@ import org.claimrules.engine.internal.RulesetClasses;
 import org.claimrules.tables.ProfileCoverage;
 import org.claimrules.tables.Tables;
 import org.claimrules.tables.TableProblem;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -80,13 +81,13 @@ public final class RulesetLoader {
             KieContainer container = KieServices.get().getKieClasspathContainer(loader);
             KieBase kieBase = container.newKieBase(KBASE, configuration());
             return assemble(kieBase, () -> RulesetClasses.ofModule(container, kieBase, KBASE),
-                    container.newKieSessionsPool(poolSize()), loader, root, bundledVersion(), new ArrayList<>());
+                    container.newKieSessionsPool(poolSize()), loader, root, bundledVersion(), new ArrayList<>(), null);
         }
         // The kjar's compiled models, built into a KieBase directly: Drools' class path container
         // would read every entry of the archive that holds the kjar (the whole application jar).
         KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(instances(models, loader), configuration());
         return assemble(kieBase, () -> RulesetClasses.reachable(loader, models),
-                kieBase.newKieSessionsPool(poolSize()), loader, root, bundledVersion(), new ArrayList<>());
+                kieBase.newKieSessionsPool(poolSize()), loader, root, bundledVersion(), new ArrayList<>(), null);
     }
 
     /** The model classes the executable model listed for the bundled kjar; none when it is not there. */
@@ -154,8 +155,25 @@ public final class RulesetLoader {
         }
         KieContainer container = ks.newKieContainer(releaseId);
         KieBase kieBase = container.getKieBase(KBASE);
+        InternalKieModule compiled = (InternalKieModule) builder.getKieModule();
         return assemble(kieBase, () -> RulesetClasses.ofModule(container, kieBase, KBASE),
-                container.newKieSessionsPool(poolSize()), container.getClassLoader(), dir, folderVersion(dir), problems);
+                container.newKieSessionsPool(poolSize()), container.getClassLoader(), dir, folderVersion(dir), problems,
+                compiled::getBytes);
+    }
+
+    /**
+     * A folder's ruleset from its rules as {@link #fromDirectory} compiled them ({@code kjar}: the
+     * compiled module's bytes) and its other files read from the folder, as a child process that
+     * scores an isolated ruleset loads it: no second compilation.
+     */
+    static Ruleset fromCompiled(Path dir, byte[] kjar) throws RulesetException {
+        KieServices ks = KieServices.get();
+        org.kie.api.builder.KieModule module = ks.getRepository().addKieModule(ks.getResources().newByteArrayResource(kjar));
+        KieContainer container = ks.newKieContainer(module.getReleaseId());
+        KieBase kieBase = container.getKieBase(KBASE);
+        return assemble(kieBase, () -> RulesetClasses.ofModule(container, kieBase, KBASE),
+                container.newKieSessionsPool(poolSize()), container.getClassLoader(), dir, folderVersion(dir),
+                new ArrayList<>(), () -> kjar);
     }
 
     /** Compiles the folder's rule files, with some files' text replaced ({@code overrides}: path in the folder to text). */
@@ -223,8 +241,10 @@ public final class RulesetLoader {
         }
     }
 
+    /** {@code compiled}: the compiled module's bytes, for a child process to load; null for the bundled ruleset. */
     private static Ruleset assemble(KieBase kieBase, Supplier<Map<String, byte[]>> classFiles, KieSessionsPool pool,
-            ClassLoader classes, Path root, String version, List<RulesetProblem> problems) throws RulesetException {
+            ClassLoader classes, Path root, String version, List<RulesetProblem> problems, Supplier<byte[]> compiled)
+            throws RulesetException {
         Tables.Loaded tables;
         try {
             tables = Tables.load(root, classes);
@@ -245,7 +265,7 @@ public final class RulesetLoader {
             throw new RulesetException("ruleset " + version + " is not valid", problems);
         }
         return new Ruleset(kieBase, pool, tables.tables(), catalog.catalog(), sources,
-                version, root, lookback, warnings(tables.tables(), classes));
+                version, root, lookback, warnings(tables.tables(), classes), compiled);
     }
 
     /** Profiles without rows where every bundled profile has some (the bundled ruleset is compared with itself). */

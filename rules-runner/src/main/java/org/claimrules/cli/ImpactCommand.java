@@ -20,6 +20,7 @@ import org.claimrules.io.ClaimReader;
 import org.claimrules.io.Json;
 import org.claimrules.model.result.Outcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,6 +55,9 @@ public final class ImpactCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "Scoring threads (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
+
+    @Mixin
+    IsolationOption isolation;
 
     @Override
     public Integer call() throws IOException {
@@ -104,9 +108,9 @@ public final class ImpactCommand implements Callable<Integer> {
         err.println("wrote " + path);
     }
 
-    private static ClaimEngine load(String which, PrintWriter err) {
+    private ClaimEngine load(String which, PrintWriter err) {
         try {
-            return BUNDLED.equals(which) ? ClaimEngine.bundled() : ClaimEngine.fromDirectory(Path.of(which));
+            return isolation.apply(BUNDLED.equals(which) ? ClaimEngine.bundled() : ClaimEngine.fromDirectory(Path.of(which)));
         } catch (RulesetException e) {
             err.println("claimrules: the ruleset " + which + " cannot be loaded:");
             for (RulesetProblem p : e.problems()) {

@@ -55,13 +55,16 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Mixin
     RulesetOption ruleset;
 
+    @Mixin
+    IsolationOption isolation;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (!OutputPaths.reading("--from-claim", input).file("--output", output).ok(err)) {
             return ExitCodes.USAGE;
         }
-        ClaimEngine engine = ruleset.engine(err);
+        ClaimEngine engine = isolation.apply(ruleset.engine(err));
         if (engine == null) {
             return ExitCodes.RULESET;
         }

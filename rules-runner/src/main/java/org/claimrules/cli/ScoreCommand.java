@@ -104,6 +104,9 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
     @Mixin
     RulesetOption ruleset;
 
+    @Mixin
+    IsolationOption isolation;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -129,7 +132,7 @@ public final class ScoreCommand implements java.util.concurrent.Callable<Integer
         ClaimEngine engine = null;
         String version = "none (--no-rules)";
         if (!noRules) {
-            engine = ruleset.engine(err);
+            engine = isolation.apply(ruleset.engine(err));
             if (engine == null) {
                 return ExitCodes.RULESET;
             }

@@ -46,6 +46,9 @@ public final class TestCommand implements Callable<Integer> {
     @Mixin
     RulesetOption ruleset;
 
+    @Mixin
+    IsolationOption isolation;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -57,7 +60,7 @@ public final class TestCommand implements Callable<Integer> {
         if (dir != null) {
             ruleset.rules = dir;
         }
-        ClaimEngine engine = ruleset.engine(err);
+        ClaimEngine engine = isolation.apply(ruleset.engine(err));
         if (engine == null) {
             return ExitCodes.RULESET;
         }

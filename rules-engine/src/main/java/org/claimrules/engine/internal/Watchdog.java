@@ -21,7 +21,7 @@ public final class Watchdog {
 
     private static final long TICK_MILLIS = 20;
     /** Wall time a claim may take, in budgets: the backstop for a thread that waits without using CPU. */
-    static final int WALL_FACTOR = 6;
+    public static final int WALL_FACTOR = 6;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final boolean CPU_TIME = THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
 
