@@ -50,12 +50,15 @@ final class Isolation {
     /** A child idle this long is ended (a new one starts for the next claim); checked every few seconds. */
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long IDLE_CHECK_MILLIS = 5_000;
+    private static final long START_SECONDS = 120;
 
     private final Ruleset ruleset;
     private final Supplier<byte[]> compiled;
     private final ConcurrentLinkedDeque<Child> idle = new ConcurrentLinkedDeque<>();
     private Path kjar;
     private volatile boolean closed;
+    /** Why a child could not start: every later claim fails with it at once instead of starting another. */
+    private volatile String cannotStart;
     private final AtomicBoolean reaping = new AtomicBoolean();
 
     Isolation(Ruleset ruleset, Supplier<byte[]> compiled) {
@@ -139,6 +142,9 @@ final class Isolation {
     }
 
     private Child start(String claimId) {
+        if (cannotStart != null) {
+            throw new EngineErrorException(claimId, "the engine failed on claim " + claimId + ": " + cannotStart, null);
+        }
         Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-XX:+UseSerialGC", "-Dclaimrules.logLevel=WARN", "-cp", System.getProperty("java.class.path"),
@@ -146,8 +152,8 @@ final class Isolation {
             builder.redirectError(ProcessBuilder.Redirect.INHERIT);
             process = builder.start();
         } catch (IOException e) {
-            throw new EngineErrorException(claimId, "the engine failed on claim " + claimId
-                    + ": the process that scores the ruleset's claims cannot be started (" + e.getMessage() + ")", null);
+            cannotStart = "the process that scores the ruleset's claims cannot be started (" + e.getMessage() + ")";
+            throw new EngineErrorException(claimId, "the engine failed on claim " + claimId + ": " + cannotStart, null);
         }
         Child child = new Child(process);
         JsonNode first = child.firstLine(claimId);
@@ -155,8 +161,8 @@ final class Isolation {
             process.destroyForcibly();
             String why = first.has("failed") ? first.get("failed").asText()
                     : "the ruleset folder changed since it was loaded (now " + first.path("ready").asText() + ")";
-            throw new EngineErrorException(claimId, "the engine failed on claim " + claimId
-                    + ": the process that scores the ruleset's claims cannot start: " + why, null);
+            cannotStart = "the process that scores the ruleset's claims cannot start: " + why;
+            throw new EngineErrorException(claimId, "the engine failed on claim " + claimId + ": " + cannotStart, null);
         }
         LOG.info("started process {} to score ruleset {} in isolation", process.pid(), ruleset.version());
         return child;
@@ -207,7 +213,11 @@ final class Isolation {
         /** The ready line; loading the ruleset takes seconds, and is not limited by a claim's budget. */
         JsonNode firstLine(String claimId) {
             try {
-                String line = lines.take();
+                String line = lines.poll(START_SECONDS, TimeUnit.SECONDS);
+                if (line == null) {
+                    process.destroyForcibly();
+                    return Json.mapper().createObjectNode().put("failed", "it did not load the ruleset in " + START_SECONDS + " s");
+                }
                 if (line == EOF) {
                     throw ended(claimId);
                 }
@@ -226,12 +236,20 @@ final class Isolation {
             long cpuStart = cpuNanos();
             long wallStart = System.nanoTime();
             long budget = TimeUnit.MILLISECONDS.toNanos(budgetMillis);
+            boolean interrupted = false;
             try {
                 requests.write(Json.mapper().writeValueAsBytes(request));
                 requests.write('\n');
                 requests.flush();
                 while (true) {
-                    String line = lines.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+                    String line;
+                    try {
+                        line = lines.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        // as in process, an interrupt does not abandon a claim: the budget bounds the wait
+                        interrupted = true;
+                        continue;
+                    }
                     if (line == EOF) {
                         throw ended(claimId);
                     }
@@ -253,10 +271,10 @@ final class Isolation {
             } catch (IOException e) {
                 process.destroyForcibly();
                 throw ended(claimId);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-                throw new EngineErrorException(claimId, e);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 

@@ -15,7 +15,8 @@ import org.kie.api.runtime.KieSession;
  * of wall time. Where the JVM cannot measure a thread's CPU time the budget is wall time. The
  * engine then reports that claim as an engine error and goes on. A consequence that loops in
  * plain Java and never returns cannot be stopped this way: halting acts between firings, and the
- * interrupt reaches only code that waits or checks it (README, "Embedding the library").
+ * interrupt reaches only code that waits or checks it; an isolated engine scores a folder's
+ * ruleset in child processes, which can be killed (README, "Isolation").
  */
 public final class Watchdog {
 
