@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.claimrules.io.Json;
 import org.claimrules.model.Claim;
 import org.claimrules.model.HistoryEntry;
 
@@ -40,7 +39,7 @@ final class IsolatedWorker {
         PrintStream protocol = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
         System.setOut(System.err);
-        ObjectMapper json = Json.mapper();
+        ObjectMapper json = Isolation.JSON;
         ClaimEngine engine;
         try {
             engine = new ClaimEngine(RulesetLoader.fromCompiled(Path.of(args[0]), Files.readAllBytes(Path.of(args[1]))));
@@ -101,7 +100,7 @@ final class IsolatedWorker {
 
     private static void answer(PrintStream out, ObjectNode answer) throws IOException {
         OutputStream raw = out;
-        raw.write(Json.mapper().writeValueAsBytes(answer));
+        raw.write(Isolation.JSON.writeValueAsBytes(answer));
         raw.write('\n');
         raw.flush();
     }

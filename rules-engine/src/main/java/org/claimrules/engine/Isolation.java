@@ -3,6 +3,7 @@ package org.claimrules.engine;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -52,6 +53,12 @@ final class Isolation {
     private static final long IDLE_CHECK_MILLIS = 5_000;
     private static final long START_SECONDS = 120;
 
+    /**
+     * The project's JSON, with decimals kept exactly as they are in trees (Jackson's trees drop
+     * trailing zeros by default: 51.10 would come back as 51.1, another result).
+     */
+    static final ObjectMapper JSON = Json.mapper().copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
     private final Ruleset ruleset;
     private final Supplier<byte[]> compiled;
     private final ConcurrentLinkedDeque<Child> idle = new ConcurrentLinkedDeque<>();
@@ -72,7 +79,7 @@ final class Isolation {
         if (child == null || !child.process.isAlive()) {
             child = start(claim.claimId());
         }
-        ObjectMapper json = Json.mapper();
+        ObjectMapper json = JSON;
         ObjectNode request = json.createObjectNode();
         request.put("budgetMillis", budgetMillis);
         request.set("claim", json.valueToTree(claim));
@@ -216,12 +223,12 @@ final class Isolation {
                 String line = lines.poll(START_SECONDS, TimeUnit.SECONDS);
                 if (line == null) {
                     process.destroyForcibly();
-                    return Json.mapper().createObjectNode().put("failed", "it did not load the ruleset in " + START_SECONDS + " s");
+                    return JSON.createObjectNode().put("failed", "it did not load the ruleset in " + START_SECONDS + " s");
                 }
                 if (line == EOF) {
                     throw ended(claimId);
                 }
-                return Json.mapper().readTree(line);
+                return JSON.readTree(line);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
@@ -238,7 +245,7 @@ final class Isolation {
             long budget = TimeUnit.MILLISECONDS.toNanos(budgetMillis);
             boolean interrupted = false;
             try {
-                requests.write(Json.mapper().writeValueAsBytes(request));
+                requests.write(JSON.writeValueAsBytes(request));
                 requests.write('\n');
                 requests.flush();
                 while (true) {
@@ -254,7 +261,7 @@ final class Isolation {
                         throw ended(claimId);
                     }
                     if (line != null) {
-                        return Json.mapper().readTree(line);
+                        return JSON.readTree(line);
                     }
                     long cpu = cpuNanos();
                     boolean overCpu = cpuStart >= 0 && cpu >= 0 && cpu - cpuStart > 2 * budget + GRACE_NANOS;

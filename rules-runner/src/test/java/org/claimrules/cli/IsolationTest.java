@@ -95,9 +95,9 @@ class IsolationTest {
     void isolatedResultsAreTheInProcessResultsOnAGeneratedBatch() throws Exception {
         ClaimEngine inProcess = new ClaimEngine(loaded);
         ClaimEngine isolated = isolated();
-        ClaimGenerator generator = new ClaimGenerator(11, 400, 0);
+        ClaimGenerator generator = new ClaimGenerator(3, 20_000, 0); // the first 1,500 of them
         List<ClaimReader.Read> records = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 1500; i++) {
             records.add(ClaimReader.read(Json.mapper().writeValueAsString(generator.claim(i)), i + 1));
         }
         List<Outcome> expected = new BatchScorer(inProcess, 1).score(records);
@@ -108,6 +108,10 @@ class IsolationTest {
         }
         assertTrue(expected.stream().anyMatch(o -> o instanceof org.claimrules.model.result.ClaimResult r
                 && !r.edits().isEmpty()), "the batch exercises edits");
+        // amounts keep their scale across the process boundary (51.10 is not 51.1)
+        String written = Json.mapper().writeValueAsString(expected);
+        assertTrue(java.util.regex.Pattern.compile("\\.\\d*0[,}\\]]").matcher(written).find(),
+                "the batch has an amount with a trailing zero");
     }
 
     @Test
