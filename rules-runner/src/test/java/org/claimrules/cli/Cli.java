@@ -50,6 +50,22 @@ final class Cli {
         return dir;
     }
 
+    /**
+     * The bundled ruleset exported into a new folder, with the test resource
+     * {@code hostile-rules/FILE} added as {@code rules/DIR/FILE}: rules written to attack the engine.
+     */
+    static Path exportWithHostileRules(Path parent, String name, String dir, String file) {
+        Path rules = export(parent, name);
+        Path drl = rules.resolve("rules/" + dir + "/" + file);
+        try (InputStream in = Cli.class.getResourceAsStream("/hostile-rules/" + file)) {
+            Files.createDirectories(drl.getParent());
+            Files.copy(in, drl);
+            return rules;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Replaces text in a file of a ruleset, failing when the text is not there (the fixture went stale). */
     static void replace(Path file, String from, String to) {
         try {

@@ -45,12 +45,7 @@ class IsolationTest {
 
     @BeforeAll
     static void exportWithALoop() throws Exception {
-        hostile = Cli.export(tmp, "never-returns");
-        Path drl = hostile.resolve("rules/hostile/never-returns.drl");
-        Files.createDirectories(drl.getParent());
-        try (var in = IsolationTest.class.getResourceAsStream("/hostile-rules/never-returns.drl")) {
-            Files.copy(in, drl);
-        }
+        hostile = Cli.exportWithHostileRules(tmp, "never-returns", "hostile", "never-returns.drl");
         loaded = RulesetLoader.fromDirectory(hostile);
     }
 

@@ -27,12 +27,7 @@ class RuleSandboxTest {
 
     @BeforeAll
     static void exportWithAttacks() throws Exception {
-        rules = Cli.export(tmp, "attacked");
-        Path drl = rules.resolve("rules/attack/attack.drl");
-        Files.createDirectories(drl.getParent());
-        try (var in = RuleSandboxTest.class.getResourceAsStream("/hostile-rules/attack.drl")) {
-            Files.copy(in, drl);
-        }
+        rules = Cli.exportWithHostileRules(tmp, "attacked", "attack", "attack.drl");
     }
 
     @Test
