@@ -28,7 +28,6 @@ public final class EngineErrorException extends RuntimeException {
      */
     EngineErrorException(String claimId, String message, String rule) {
         super(message, null, false, false); // the parent's stack says nothing about the rules
-
         this.claimId = claimId;
         this.rule = rule;
     }

@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.claimrules.model.Claim;
 import org.claimrules.model.HistoryEntry;
@@ -79,10 +77,7 @@ final class IsolatedWorker {
 
     private static ObjectNode score(ClaimEngine engine, ObjectMapper json, JsonNode request) throws IOException {
         Claim claim = json.treeToValue(request.get("claim"), Claim.class);
-        List<HistoryEntry> earlier = new ArrayList<>();
-        for (JsonNode h : request.get("earlier")) {
-            earlier.add(json.treeToValue(h, HistoryEntry.class));
-        }
+        List<HistoryEntry> earlier = json.convertValue(request.get("earlier"), Isolation.HISTORY);
         engine.setClaimBudget(Duration.ofMillis(request.get("budgetMillis").asLong()));
         ObjectNode answer = json.createObjectNode();
         try {
@@ -99,9 +94,8 @@ final class IsolatedWorker {
     }
 
     private static void answer(PrintStream out, ObjectNode answer) throws IOException {
-        OutputStream raw = out;
-        raw.write(Isolation.JSON.writeValueAsBytes(answer));
-        raw.write('\n');
-        raw.flush();
+        out.write(Isolation.JSON.writeValueAsBytes(answer));
+        out.write('\n');
+        out.flush();
     }
 }

@@ -59,6 +59,9 @@ final class Isolation {
      */
     static final ObjectMapper JSON = Json.mapper().copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
+    /** A member's history entries, as requests and answers carry them. */
+    static final TypeReference<List<HistoryEntry>> HISTORY = new TypeReference<>() { };
+
     private final Ruleset ruleset;
     private final Supplier<byte[]> compiled;
     private final ConcurrentLinkedDeque<Child> idle = new ConcurrentLinkedDeque<>();
@@ -79,11 +82,10 @@ final class Isolation {
         if (child == null || !child.process.isAlive()) {
             child = start(claim.claimId());
         }
-        ObjectMapper json = JSON;
-        ObjectNode request = json.createObjectNode();
+        ObjectNode request = JSON.createObjectNode();
         request.put("budgetMillis", budgetMillis);
-        request.set("claim", json.valueToTree(claim));
-        request.set("earlier", json.valueToTree(earlier));
+        request.set("claim", JSON.valueToTree(claim));
+        request.set("earlier", JSON.valueToTree(earlier));
         JsonNode answer = child.call(request, claim.claimId(), budgetMillis);
         park(child);
         if (answer.has("error")) {
@@ -91,8 +93,8 @@ final class Isolation {
                     answer.has("rule") ? answer.get("rule").asText() : null);
         }
         try {
-            ClaimResult result = json.treeToValue(answer.get("result"), ClaimResult.class);
-            List<HistoryEntry> recorded = json.convertValue(answer.get("recorded"), new TypeReference<List<HistoryEntry>>() { });
+            ClaimResult result = JSON.treeToValue(answer.get("result"), ClaimResult.class);
+            List<HistoryEntry> recorded = JSON.convertValue(answer.get("recorded"), HISTORY);
             return new Evaluation(claim, result, recorded);
         } catch (IOException | IllegalArgumentException e) {
             throw new EngineErrorException(claim.claimId(), e);

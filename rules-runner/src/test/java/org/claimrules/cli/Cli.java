@@ -56,14 +56,8 @@ final class Cli {
      */
     static Path exportWithHostileRules(Path parent, String name, String dir, String file) {
         Path rules = export(parent, name);
-        Path drl = rules.resolve("rules/" + dir + "/" + file);
-        try (InputStream in = Cli.class.getResourceAsStream("/hostile-rules/" + file)) {
-            Files.createDirectories(drl.getParent());
-            Files.copy(in, drl);
-            return rules;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        copyResource("/hostile-rules/" + file, rules.resolve("rules/" + dir + "/" + file));
+        return rules;
     }
 
     /** Replaces text in a file of a ruleset, failing when the text is not there (the fixture went stale). */
@@ -79,7 +73,11 @@ final class Cli {
 
     /** Copies a test resource under {@code analyst/} to a path. */
     static Path resource(String name, Path to) {
-        try (InputStream in = Cli.class.getResourceAsStream("/analyst/" + name)) {
+        return copyResource("/analyst/" + name, to);
+    }
+
+    private static Path copyResource(String resource, Path to) {
+        try (InputStream in = Cli.class.getResourceAsStream(resource)) {
             Files.createDirectories(to.getParent());
             Files.copy(in, to);
             return to;
