@@ -23,7 +23,7 @@ public final class CpuPerClaim {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        ClaimEngine engine = ClaimEngine.bundled();
+        ClaimEngine engine = System.getProperty("rules") == null ? ClaimEngine.bundled() : ClaimEngine.fromDirectory(java.nio.file.Path.of(System.getProperty("rules")));
         ClaimGenerator generator = new ClaimGenerator(2026, count, 0);
         List<Claim> valid = new ArrayList<>();
         for (int i = 0; i < count; i++) {

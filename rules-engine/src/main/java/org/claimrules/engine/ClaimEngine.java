@@ -197,7 +197,7 @@ public final class ClaimEngine {
 
     private Evaluation evaluate(Claim claim, List<HistoryEntry> earlierInBatch, RuleListener listener, Ruleset rs) {
         List<Object> facts = FactAssembler.facts(claim, earlierInBatch, rs.data());
-        KieSession session = rs.newSession();
+        KieSession session = rs.newSession(facts);
         ListenerAdapter adapter = listener == null ? null : new ListenerAdapter(listener);
         Watchdog.Running running = null;
         try {

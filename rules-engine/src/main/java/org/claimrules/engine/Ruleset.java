@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.claimrules.engine.internal.DrlIndex;
+import org.claimrules.engine.internal.ScopedBases;
 import org.claimrules.tables.Tables;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -17,7 +17,7 @@ import org.kie.api.runtime.KieSession;
 public final class Ruleset {
 
     private final KieBase kieBase;
-    private final KieSessionsPool pool;
+    private final ScopedBases sessions;
     private final Tables data;
     private final EditCatalog catalog;
     private final String version;
@@ -31,11 +31,11 @@ public final class Ruleset {
     /** The child processes that score this ruleset's claims for an isolated engine, started on first use. */
     private Isolation isolation;
 
-    Ruleset(KieBase kieBase, KieSessionsPool pool, Tables data, EditCatalog catalog, DrlIndex sources,
+    Ruleset(KieBase kieBase, ScopedBases sessions, Tables data, EditCatalog catalog, DrlIndex sources,
             String version, Path root, int historyLookbackMonths, List<RulesetProblem> warnings,
             Supplier<byte[]> compiled) {
         this.kieBase = kieBase;
-        this.pool = pool;
+        this.sessions = sessions;
         this.data = data;
         this.catalog = catalog;
         this.sources = sources;
@@ -83,8 +83,9 @@ public final class Ruleset {
         return historyLookbackMonths;
     }
 
-    KieSession newSession() {
-        return pool.newKieSession();
+    /** A session from the pool of the rules these facts of a claim can concern. */
+    KieSession newSession(List<Object> facts) {
+        return sessions.newSession(facts);
     }
 
     KieBase kieBase() {

@@ -29,12 +29,14 @@ import org.claimrules.engine.internal.MessageChecks;
 import org.claimrules.engine.internal.RetiredEdits;
 import org.claimrules.engine.internal.RuleSandbox;
 import org.claimrules.engine.internal.RulesetClasses;
+import org.claimrules.engine.internal.ScopedBases;
 import org.claimrules.tables.ProfileCoverage;
 import org.claimrules.tables.Tables;
 import org.claimrules.tables.TableProblem;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.CanonicalKieModule;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
@@ -79,15 +81,16 @@ public final class RulesetLoader {
         if (models.isEmpty()) {
             // a kjar built otherwise: let Drools find it on the class path
             KieContainer container = KieServices.get().getKieClasspathContainer(loader);
-            KieBase kieBase = container.newKieBase(KBASE, configuration());
-            return assemble(kieBase, () -> RulesetClasses.ofModule(container, kieBase, KBASE),
-                    container.newKieSessionsPool(poolSize()), loader, root, bundledVersion(), new ArrayList<>(), null);
+            KieBase kieBase = container.newKieBase(KBASE, configuration(loader));
+            return assemble(kieBase, () -> RulesetClasses.ofModule(container, kieBase, KBASE), null,
+                    loader, root, bundledVersion(), new ArrayList<>(), null);
         }
         // The kjar's compiled models, built into a KieBase directly: Drools' class path container
         // would read every entry of the archive that holds the kjar (the whole application jar).
-        KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(instances(models, loader), configuration());
-        return assemble(kieBase, () -> RulesetClasses.reachable(loader, models),
-                kieBase.newKieSessionsPool(poolSize()), loader, root, bundledVersion(), new ArrayList<>(), null);
+        List<Model> instances = instances(models, loader);
+        KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(instances, configuration(loader));
+        return assemble(kieBase, () -> RulesetClasses.reachable(loader, models), instances,
+                loader, root, bundledVersion(), new ArrayList<>(), null);
     }
 
     /** The model classes the executable model listed for the bundled kjar; none when it is not there. */
@@ -116,8 +119,8 @@ public final class RulesetLoader {
         return instances;
     }
 
-    private static KieBaseConfiguration configuration() {
-        KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
+    private static KieBaseConfiguration configuration(ClassLoader loader) {
+        KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration(null, loader);
         KIEBASE_PROPERTIES.forEach(configuration::setProperty);
         return configuration;
     }
@@ -154,11 +157,11 @@ public final class RulesetLoader {
             throw new RulesetException("ruleset " + dir + " does not compile", problems);
         }
         KieContainer container = ks.newKieContainer(releaseId);
-        KieBase kieBase = container.getKieBase(KBASE);
         InternalKieModule compiled = (InternalKieModule) builder.getKieModule();
-        return assemble(kieBase, () -> RulesetClasses.ofModule(container, kieBase, KBASE),
-                container.newKieSessionsPool(poolSize()), container.getClassLoader(), dir, folderVersion(dir), problems,
-                compiled::getBytes);
+        List<Model> models = models(compiled, container.getClassLoader());
+        KieBase kieBase = kieBase(container, models);
+        return assemble(kieBase, () -> RulesetClasses.ofModule(container, kieBase, KBASE), models,
+                container.getClassLoader(), dir, folderVersion(dir), problems, compiled::getBytes);
     }
 
     /**
@@ -170,10 +173,35 @@ public final class RulesetLoader {
         KieServices ks = KieServices.get();
         org.kie.api.builder.KieModule module = ks.getRepository().addKieModule(ks.getResources().newByteArrayResource(kjar));
         KieContainer container = ks.newKieContainer(module.getReleaseId());
-        KieBase kieBase = container.getKieBase(KBASE);
-        return assemble(kieBase, () -> RulesetClasses.ofModule(container, kieBase, KBASE),
-                container.newKieSessionsPool(poolSize()), container.getClassLoader(), dir, folderVersion(dir),
-                new ArrayList<>(), () -> kjar);
+        List<Model> models = models((InternalKieModule) module, container.getClassLoader());
+        KieBase kieBase = kieBase(container, models);
+        return assemble(kieBase, () -> RulesetClasses.ofModule(container, kieBase, KBASE), models,
+                container.getClassLoader(), dir, folderVersion(dir), new ArrayList<>(), () -> kjar);
+    }
+
+    /**
+     * A compiled folder's KieBase, built from its models as the bundled one is (with the same
+     * configuration: the container's own KieBase would not take it), or by the container when the
+     * models cannot be listed.
+     */
+    private static KieBase kieBase(KieContainer container, List<Model> models) {
+        return models != null ? KieBaseBuilder.createKieBaseFromModel(models, configuration(container.getClassLoader()))
+                : container.newKieBase(KBASE, configuration(container.getClassLoader()));
+    }
+
+    /** The models a compiled folder's module lists, created; null when it lists none or one cannot be created. */
+    private static List<Model> models(InternalKieModule module, ClassLoader loader) {
+        byte[] listing = module.getBytes(CanonicalKieModule.getModelFileWithGAV(module.getReleaseId()));
+        if (listing == null) {
+            return null;
+        }
+        List<String> names = new String(listing, java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.contains(":")).toList();
+        try {
+            return instances(names, loader);
+        } catch (RulesetException e) {
+            return null;
+        }
     }
 
     /** Compiles the folder's rule files, with some files' text replaced ({@code overrides}: path in the folder to text). */
@@ -242,7 +270,7 @@ public final class RulesetLoader {
     }
 
     /** {@code compiled}: the compiled module's bytes, for a child process to load; null for the bundled ruleset. */
-    private static Ruleset assemble(KieBase kieBase, Supplier<Map<String, byte[]>> classFiles, KieSessionsPool pool,
+    private static Ruleset assemble(KieBase kieBase, Supplier<Map<String, byte[]>> classFiles, List<Model> models,
             ClassLoader classes, Path root, String version, List<RulesetProblem> problems, Supplier<byte[]> compiled)
             throws RulesetException {
         Tables.Loaded tables;
@@ -261,10 +289,13 @@ public final class RulesetLoader {
         int lookback = lookbackMonths(root, problems);
         problems.addAll(RuleSandbox.check(classFiles, kieBase, sources));
         if (!problems.isEmpty()) {
-            pool.shutdown();
             throw new RulesetException("ruleset " + version + " is not valid", problems);
         }
-        return new Ruleset(kieBase, pool, tables.tables(), catalog.catalog(), sources,
+        KieSessionsPool pool = kieBase.newKieSessionsPool(poolSize());
+        ScopedBases sessions = models == null ? ScopedBases.whole(pool)
+                : ScopedBases.of(tables.tables().scopingRowTypes(), models, pool,
+                        some -> KieBaseBuilder.createKieBaseFromModel(some, configuration(classes)), poolSize());
+        return new Ruleset(kieBase, sessions, tables.tables(), catalog.catalog(), sources,
                 version, root, lookback, warnings(tables.tables(), classes), compiled);
     }
 

@@ -38,6 +38,12 @@ public final class TableManifest {
     /** A table as the engine uses it. */
     public record Spec(String name, String file, String rowType, List<Match> match, boolean mostSpecific,
             List<String> unique, List<Reference> references, long manifestLine) {
+
+        /** The folder under {@code tables/} that holds the table's file, or null for a file of {@code tables/} itself. */
+        public String folder() {
+            String[] parts = file.replace('\\', '/').split("/");
+            return parts.length == 3 && parts[0].equals("tables") ? parts[1] : null;
+        }
     }
 
     /** The tables, and the problems found in the manifest itself. */

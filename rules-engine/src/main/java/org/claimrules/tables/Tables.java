@@ -277,6 +277,23 @@ public final class Tables {
         return null;
     }
 
+    /**
+     * The folders under {@code tables/} whose tables decide, by procedure code, which claims their
+     * rules see: for each row type of a table in such a folder matched on {@code procedureCode}, the
+     * folders it belongs to. A claim that gets no row of them needs none of those folders' rules.
+     */
+    public Map<Class<?>, Set<String>> scopingRowTypes() {
+        Map<Class<?>, Set<String>> scopes = new HashMap<>();
+        for (Table table : tables) {
+            String folder = table.spec.folder();
+            boolean byCode = table.spec.match().stream().anyMatch(m -> m.keys().contains("procedureCode"));
+            if (folder != null && byCode) {
+                table.rows.forEach(r -> scopes.computeIfAbsent(r.getClass(), c -> new TreeSet<>()).add(folder));
+            }
+        }
+        return scopes;
+    }
+
     public List<TableManifest.Spec> specs() {
         return tables.stream().map(Table::spec).toList();
     }

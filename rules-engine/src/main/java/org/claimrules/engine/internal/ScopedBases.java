@@ -1,0 +1,98 @@
+package org.claimrules.engine.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.drools.model.Model;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+
+/**
+ * A claim is evaluated by the rules it can concern: the rules of package {@code rules.X} take part
+ * only when a table of {@code tables/X/} matched by procedure code gave the claim a row (its codes
+ * are X's), and the rules of every other package always do. A Drools session costs per rule of its
+ * knowledge base on every claim, whatever the claim holds, so without this a claim would pay for
+ * the rules of every procedure family of the ruleset. Each combination of scopes gets its own
+ * knowledge base, built from the same compiled models on first use; the one of all scopes is the
+ * ruleset's own.
+ */
+public final class ScopedBases {
+
+    private final Map<Class<?>, Set<String>> scopeOfRow;
+    private final Set<String> scopes;
+    /** Every model in the ruleset's order, with the scope it belongs to (null: always taken). */
+    private final List<Map.Entry<Model, String>> models;
+    private final KieSessionsPool full;
+    private final Function<Collection<Model>, KieBase> build;
+    private final int poolSize;
+    private final Map<Set<String>, KieSessionsPool> pools = new ConcurrentHashMap<>();
+
+    private ScopedBases(Map<Class<?>, Set<String>> scopeOfRow, List<Map.Entry<Model, String>> models,
+            KieSessionsPool full, Function<Collection<Model>, KieBase> build, int poolSize) {
+        this.scopeOfRow = scopeOfRow;
+        this.scopes = new TreeSet<>();
+        models.stream().map(Map.Entry::getValue).filter(java.util.Objects::nonNull).forEach(scopes::add);
+        this.models = models;
+        this.full = full;
+        this.build = build;
+        this.poolSize = poolSize;
+    }
+
+    /** Every claim evaluated by the whole ruleset: its models are not known (a kjar built otherwise). */
+    public static ScopedBases whole(KieSessionsPool full) {
+        return new ScopedBases(Map.of(), List.of(), full, null, 0);
+    }
+
+    /**
+     * {@code scopeOfRow}: the folders each scoping table row type belongs to ({@code Tables.scopingRowTypes});
+     * {@code models}: the ruleset's compiled models, one per package; {@code build}: a knowledge base of some of them.
+     */
+    public static ScopedBases of(Map<Class<?>, Set<String>> scopeOfRow, List<Model> models, KieSessionsPool full,
+            Function<Collection<Model>, KieBase> build, int poolSize) {
+        Set<String> folders = new TreeSet<>();
+        scopeOfRow.values().forEach(folders::addAll);
+        List<Map.Entry<Model, String>> withScope = new ArrayList<>();
+        for (Model m : models) {
+            String pkg = m.getPackageName();
+            String folder = pkg != null && pkg.startsWith("rules.") ? pkg.substring("rules.".length()) : null;
+            withScope.add(new java.util.AbstractMap.SimpleImmutableEntry<>(m, folders.contains(folder) ? folder : null));
+        }
+        boolean any = withScope.stream().anyMatch(e -> e.getValue() != null);
+        return any ? new ScopedBases(scopeOfRow, withScope, full, build, poolSize) : whole(full);
+    }
+
+    /** A session whose knowledge base holds the rules these facts can concern. */
+    public KieSession newSession(List<Object> facts) {
+        if (scopes.isEmpty()) {
+            return full.newKieSession();
+        }
+        Set<String> present = new TreeSet<>();
+        for (Object fact : facts) {
+            Set<String> s = scopeOfRow.get(fact.getClass());
+            if (s != null) {
+                present.addAll(s);
+            }
+        }
+        present.retainAll(scopes);
+        if (present.equals(scopes)) {
+            return full.newKieSession();
+        }
+        return pools.computeIfAbsent(present, this::poolOf).newKieSession();
+    }
+
+    private KieSessionsPool poolOf(Set<String> present) {
+        List<Model> taken = new ArrayList<>();
+        for (Map.Entry<Model, String> e : models) {
+            if (e.getValue() == null || present.contains(e.getValue())) {
+                taken.add(e.getKey());
+            }
+        }
+        return build.apply(taken).newKieSessionsPool(poolSize);
+    }
+}
