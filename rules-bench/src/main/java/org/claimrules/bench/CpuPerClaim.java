@@ -13,7 +13,8 @@ import org.claimrules.model.Claim;
  * The CPU time and the bytes allocated per {@link ClaimEngine#score} call on one thread, per claim:
  * p50, p99 and the mean, from the thread's own CPU clock, so that other load on the machine
  * (which inflates wall-clock figures) changes them little. Run:
- * {@code java -cp rules-bench/target/claimrules-bench.jar org.claimrules.bench.CpuPerClaim [claims] [rounds]}.
+ * {@code java -cp rules-bench/target/claimrules-bench.jar org.claimrules.bench.CpuPerClaim [claims] [rounds]},
+ * with {@code -Drules=DIR} to measure a ruleset folder instead of the bundled ruleset.
  */
 public final class CpuPerClaim {
 
@@ -23,7 +24,8 @@ public final class CpuPerClaim {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        ClaimEngine engine = System.getProperty("rules") == null ? ClaimEngine.bundled() : ClaimEngine.fromDirectory(java.nio.file.Path.of(System.getProperty("rules")));
+        String folder = System.getProperty("rules");
+        ClaimEngine engine = folder == null ? ClaimEngine.bundled() : ClaimEngine.fromDirectory(java.nio.file.Path.of(folder));
         ClaimGenerator generator = new ClaimGenerator(2026, count, 0);
         List<Claim> valid = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -12,7 +12,7 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * A loaded, validated ruleset: the compiled rules, their edit catalogue and the data tables.
- * Immutable and shared by all threads; sessions are borrowed from its pool per claim.
+ * Immutable and shared by all threads; sessions are borrowed per claim from the pool of the rules the claim can concern.
  */
 public final class Ruleset {
 
