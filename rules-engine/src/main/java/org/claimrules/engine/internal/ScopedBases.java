@@ -1,9 +1,11 @@
 package org.claimrules.engine.internal;
 
+import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +14,8 @@ import org.drools.model.Model;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A claim is evaluated by the rules it can concern: the rules of package {@code rules.X} take part
@@ -23,6 +27,8 @@ import org.kie.api.runtime.KieSessionsPool;
  * ruleset's own.
  */
 public final class ScopedBases {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScopedBases.class);
 
     private final Map<Class<?>, Set<String>> scopeOfRow;
     private final Set<String> scopes;
@@ -37,7 +43,7 @@ public final class ScopedBases {
             KieSessionsPool full, Function<Collection<Model>, KieBase> build, int poolSize) {
         this.scopeOfRow = scopeOfRow;
         this.scopes = new TreeSet<>();
-        models.stream().map(Map.Entry::getValue).filter(java.util.Objects::nonNull).forEach(scopes::add);
+        models.stream().map(Map.Entry::getValue).filter(Objects::nonNull).forEach(scopes::add);
         this.models = models;
         this.full = full;
         this.build = build;
@@ -61,7 +67,7 @@ public final class ScopedBases {
         for (Model m : models) {
             String pkg = m.getPackageName();
             String folder = pkg != null && pkg.startsWith("rules.") ? pkg.substring("rules.".length()) : null;
-            withScope.add(new java.util.AbstractMap.SimpleImmutableEntry<>(m, folders.contains(folder) ? folder : null));
+            withScope.add(new SimpleImmutableEntry<>(m, folder != null && folders.contains(folder) ? folder : null));
         }
         boolean any = withScope.stream().anyMatch(e -> e.getValue() != null);
         return any ? new ScopedBases(scopeOfRow, withScope, full, build, poolSize) : whole(full);
@@ -93,6 +99,13 @@ public final class ScopedBases {
                 taken.add(e.getKey());
             }
         }
-        return build.apply(taken).newKieSessionsPool(poolSize);
+        try {
+            return build.apply(taken).newKieSessionsPool(poolSize);
+        } catch (RuntimeException e) {
+            // the whole ruleset concludes the same, at the cost this saves
+            LOG.warn("the rules of scopes {} could not be built on their own; their claims use the whole ruleset: {}",
+                    present, e.getMessage());
+            return full;
+        }
     }
 }
