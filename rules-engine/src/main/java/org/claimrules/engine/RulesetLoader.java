@@ -99,11 +99,16 @@ public final class RulesetLoader {
             if (in == null) {
                 return List.of();
             }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.contains(":")).toList();
+            return modelNames(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The model classes of an executable model's listing (its header lines, {@code Name:value}, left out). */
+    private static List<String> modelNames(byte[] listing) {
+        return new String(listing, java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.contains(":")).toList();
     }
 
     private static List<Model> instances(List<String> models, ClassLoader loader) throws RulesetException {
@@ -195,10 +200,8 @@ public final class RulesetLoader {
         if (listing == null) {
             return null;
         }
-        List<String> names = new String(listing, java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.contains(":")).toList();
         try {
-            return instances(names, loader);
+            return instances(modelNames(listing), loader);
         } catch (RulesetException e) {
             return null;
         }

@@ -70,26 +70,18 @@ class ScopedRulesTest {
     @Test
     void scopedEvaluationConcludesWhatTheWholeRulesetConcludes() {
         ClaimGenerator generator = new ClaimGenerator(41, 3_000, 0);
-        int compared = 0;
         for (long i = 0; i < 3_000; i++) {
             Claim claim = generator.claim(i);
-            List<Object> facts;
-            try {
-                facts = FactAssembler.facts(claim, List.of(), rs.data());
-            } catch (RuntimeException e) {
-                continue; // a claim the validator would refuse is not scored either way
-            }
+            List<Object> facts = FactAssembler.facts(claim, List.of(), rs.data());
             KieSession whole = rs.kieBase().newKieSession();
             KieSession scoped = rs.newSession(facts);
             try {
                 assertEquals(conclusions(whole, facts), conclusions(scoped, facts), "claim " + claim.claimId());
-                compared++;
             } finally {
                 whole.dispose();
                 scoped.dispose();
             }
         }
-        assertTrue(compared > 2_500, "compared " + compared);
     }
 
     private static List<String> conclusions(KieSession session, List<Object> facts) {

@@ -1,6 +1,5 @@
 package org.claimrules.engine.internal;
 
-import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,17 +32,20 @@ public final class ScopedBases {
     private final Map<Class<?>, Set<String>> scopeOfRow;
     private final Set<String> scopes;
     /** Every model in the ruleset's order, with the scope it belongs to (null: always taken). */
-    private final List<Map.Entry<Model, String>> models;
+    private final List<ScopedModel> models;
     private final KieSessionsPool full;
     private final Function<Collection<Model>, KieBase> build;
     private final int poolSize;
     private final Map<Set<String>, KieSessionsPool> pools = new ConcurrentHashMap<>();
 
-    private ScopedBases(Map<Class<?>, Set<String>> scopeOfRow, List<Map.Entry<Model, String>> models,
+    private record ScopedModel(Model model, String scope) {
+    }
+
+    private ScopedBases(Map<Class<?>, Set<String>> scopeOfRow, List<ScopedModel> models,
             KieSessionsPool full, Function<Collection<Model>, KieBase> build, int poolSize) {
         this.scopeOfRow = scopeOfRow;
         this.scopes = new TreeSet<>();
-        models.stream().map(Map.Entry::getValue).filter(Objects::nonNull).forEach(scopes::add);
+        models.stream().map(ScopedModel::scope).filter(Objects::nonNull).forEach(scopes::add);
         this.models = models;
         this.full = full;
         this.build = build;
@@ -63,13 +65,13 @@ public final class ScopedBases {
             Function<Collection<Model>, KieBase> build, int poolSize) {
         Set<String> folders = new TreeSet<>();
         scopeOfRow.values().forEach(folders::addAll);
-        List<Map.Entry<Model, String>> withScope = new ArrayList<>();
+        List<ScopedModel> withScope = new ArrayList<>();
         for (Model m : models) {
             String pkg = m.getPackageName();
             String folder = pkg != null && pkg.startsWith("rules.") ? pkg.substring("rules.".length()) : null;
-            withScope.add(new SimpleImmutableEntry<>(m, folder != null && folders.contains(folder) ? folder : null));
+            withScope.add(new ScopedModel(m, folder != null && folders.contains(folder) ? folder : null));
         }
-        boolean any = withScope.stream().anyMatch(e -> e.getValue() != null);
+        boolean any = withScope.stream().anyMatch(m -> m.scope() != null);
         return any ? new ScopedBases(scopeOfRow, withScope, full, build, poolSize) : whole(full);
     }
 
@@ -94,9 +96,9 @@ public final class ScopedBases {
 
     private KieSessionsPool poolOf(Set<String> present) {
         List<Model> taken = new ArrayList<>();
-        for (Map.Entry<Model, String> e : models) {
-            if (e.getValue() == null || present.contains(e.getValue())) {
-                taken.add(e.getKey());
+        for (ScopedModel m : models) {
+            if (m.scope() == null || present.contains(m.scope())) {
+                taken.add(m.model());
             }
         }
         try {
