@@ -3,10 +3,13 @@ package org.claimrules.model.facts;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.claimrules.model.Clinical;
 
 /**
  * A claim line as the rules see it: the diagnosis pointers already resolved to the (normalised)
- * codes they point to, so that the rules compare codes, not indexes.
+ * codes they point to, so that the rules compare codes, not indexes, and the claim's clinical
+ * documentation ({@code null} when the claim has none) carried on each line, so that a rule on one
+ * line reads it without joining the claim's {@link Clinical} fact.
  */
 public record Line(
         int lineNumber,
@@ -15,7 +18,8 @@ public record Line(
         int units,
         LocalDate serviceDate,
         List<String> pointedDiagnoses,
-        List<Integer> pointersPastList) {
+        List<Integer> pointersPastList,
+        Clinical clinical) {
 
     public Line {
         modifiers = Set.copyOf(modifiers);
