@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import org.claimrules.model.Claim;
 import org.claimrules.model.ClaimLine;
-import org.claimrules.model.Clinical;
 import org.claimrules.model.HistoryEntry;
 import org.claimrules.model.facts.Line;
 import org.claimrules.model.facts.PriorSession;
@@ -34,7 +33,7 @@ public final class FactAssembler {
         }
         List<String> diagnoses = claim.diagnoses().stream().map(DiagnosisCodes::normalize).toList();
         for (ClaimLine line : claim.lines()) {
-            facts.add(line(line, diagnoses, claim.clinical()));
+            facts.add(line(line, diagnoses, claim));
         }
         facts.addAll(tables.rowsFor(claim));
         int order = 0;
@@ -47,7 +46,7 @@ public final class FactAssembler {
         return facts;
     }
 
-    static Line line(ClaimLine line, List<String> diagnoses, Clinical clinical) {
+    static Line line(ClaimLine line, List<String> diagnoses, Claim claim) {
         List<String> pointed = new ArrayList<>();
         List<Integer> pastList = new ArrayList<>();
         if (line.diagnosisPointers() == null) {
@@ -62,6 +61,6 @@ public final class FactAssembler {
             }
         }
         return new Line(line.lineNumber(), line.procedureCode(), Set.copyOf(line.modifiers()), line.units(),
-                line.serviceDate(), pointed, pastList, clinical);
+                line.serviceDate(), pointed, pastList, claim);
     }
 }

@@ -3,13 +3,17 @@ package org.claimrules.model.facts;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.Objects;
+import org.claimrules.model.Claim;
 import org.claimrules.model.Clinical;
 
 /**
  * A claim line as the rules see it: the diagnosis pointers already resolved to the (normalised)
- * codes they point to, so that the rules compare codes, not indexes, and the claim's clinical
- * documentation ({@code null} when the claim has none) carried on each line, so that a rule on one
- * line reads it without joining the claim's {@link Clinical} fact.
+ * codes they point to, so that the rules compare codes, not indexes. Each line carries the claim
+ * it belongs to, so that a rule on one line reads the claim's header and documentation without
+ * joining the claim's facts (a join costs on every claim, a constraint on one fact almost nothing).
+ * Two lines are equal when they are of the same claim (the same instance) and equal field by field;
+ * the claim takes no part in the hash code, so that hashing a line does not walk its claim.
  */
 public record Line(
         int lineNumber,
@@ -19,12 +23,38 @@ public record Line(
         LocalDate serviceDate,
         List<String> pointedDiagnoses,
         List<Integer> pointersPastList,
-        Clinical clinical) {
+        Claim claim) {
 
     public Line {
         modifiers = Set.copyOf(modifiers);
         pointedDiagnoses = List.copyOf(pointedDiagnoses);
         pointersPastList = List.copyOf(pointersPastList);
+    }
+
+    /** The claim's clinical documentation; {@code null} when the claim has none. */
+    public Clinical clinical() {
+        return claim.clinical();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Line l && claim == l.claim && lineNumber == l.lineNumber && units == l.units
+                && procedureCode.equals(l.procedureCode) && modifiers.equals(l.modifiers)
+                && serviceDate.equals(l.serviceDate) && pointedDiagnoses.equals(l.pointedDiagnoses)
+                && pointersPastList.equals(l.pointersPastList);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(lineNumber, procedureCode, modifiers, units, serviceDate, pointedDiagnoses, pointersPastList);
+    }
+
+    /** The line's own fields and its claim's ID (not the whole claim). */
+    @Override
+    public String toString() {
+        return "Line[claim " + claim.claimId() + ", lineNumber=" + lineNumber + ", procedureCode=" + procedureCode
+                + ", modifiers=" + modifiers + ", units=" + units + ", serviceDate=" + serviceDate
+                + ", pointedDiagnoses=" + pointedDiagnoses + ", pointersPastList=" + pointersPastList + "]";
     }
 
     public boolean hasModifier(String modifier) {
