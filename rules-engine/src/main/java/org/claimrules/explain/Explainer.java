@@ -71,6 +71,7 @@ public final class Explainer {
         DrlIndex.RuleSource source = rules.rule(r.rule()).orElse(null);
         FactDescriber describer = new FactDescriber(source == null ? null : source.text());
         List<Explanation.Fact> facts = new ArrayList<>();
+        Set<Object> readThrough = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Object o : r.matched()) {
             FiringRecorder.Recorded derivation = insertedBy.get(o);
             Explanation.Firing derivedBy = null;
@@ -80,6 +81,11 @@ public final class Explainer {
             String description = o instanceof Collection<?> collected
                     ? describer.describeCollected(collected, known) : describer.describe(o);
             facts.add(new Explanation.Fact(description, derivedBy));
+            for (Object through : describer.readThrough(o)) {
+                if (r.matched().stream().noneMatch(m -> m == through) && readThrough.add(through)) {
+                    facts.add(new Explanation.Fact(describer.describe(through), null));
+                }
+            }
         }
         String location = source == null ? null : source.file() + ":" + source.firstLine();
         return new Explanation.Firing(r.rule(), location, facts);

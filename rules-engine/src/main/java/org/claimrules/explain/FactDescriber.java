@@ -126,6 +126,9 @@ final class FactDescriber {
             try {
                 for (String step : steps) {
                     value = value == null ? null : RowType.get(value, step);
+                    if (isClaimFact(value)) {
+                        break;
+                    }
                 }
             } catch (RuntimeException notAProperty) {
                 continue;
@@ -135,6 +138,38 @@ final class FactDescriber {
             }
         }
         return out;
+    }
+
+    /**
+     * The claim and its documentation as far as the rule reads them through this fact (a line
+     * carries both: {@code line.clinical.painDurationMonths}, {@code line.claim.placeOfService}),
+     * to be shown as facts of their own, in their fixed wording, as when a rule matches them.
+     */
+    List<Object> readThrough(Object fact) {
+        List<Object> out = new ArrayList<>();
+        java.util.regex.Matcher m = PATH.matcher(ruleText);
+        while (m.find()) {
+            Object value = fact;
+            try {
+                for (String step : m.group(1).replace("()", "").split("\\.")) {
+                    value = value == null ? null : RowType.get(value, step);
+                    if (isClaimFact(value)) {
+                        Object reached = value;
+                        if (out.stream().noneMatch(o -> o == reached)) {
+                            out.add(reached);
+                        }
+                        break;
+                    }
+                }
+            } catch (RuntimeException notAProperty) {
+                // a path of another fact
+            }
+        }
+        return out;
+    }
+
+    private static boolean isClaimFact(Object value) {
+        return value instanceof Claim || value instanceof Clinical;
     }
 
     private static boolean isPlain(Object value) {

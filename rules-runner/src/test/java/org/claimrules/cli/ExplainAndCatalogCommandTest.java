@@ -1,6 +1,7 @@
 package org.claimrules.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +39,20 @@ class ExplainAndCatalogCommandTest {
     }
 
     @Test
+    void explainShowsTheDocumentationAndTheClaimARuleReadsThroughALine() {
+        // FJ-DOC-002 reads the note through the facet line (line.clinical), the profile's derivation
+        // the billing role through the line (line.claim): both are shown as facts of their own
+        Path claim = Cli.resource("frequent-claim.json", tmp.resolve("read-through-claim.json"));
+        Cli.Run run = Cli.run("explain", "--input", claim.toString());
+        assertEquals(ExitCodes.OK, run.exit(), run::toString);
+        String doc002 = run.out().substring(run.out().indexOf("FJ-DOC-002 on line 1"));
+        doc002 = doc002.substring(0, doc002.indexOf("Policy:"));
+        assertTrue(doc002.contains("- the documentation: painDurationMonths = (blank)"), doc002);
+        assertTrue(doc002.contains("- claim C-2001: payer profile COMMERCIAL, billed by PRACTITIONER"), doc002);
+        assertFalse(doc002.contains("line.clinical"), doc002);
+    }
+
+    @Test
     void explainShowsTheSessionCountItsWindowAndTheHistoryBehindIt() {
         Path claim = Cli.resource("frequent-claim.json", tmp.resolve("frequent-claim.json"));
         Cli.Run run = Cli.run("explain", "--input", claim.toString());
@@ -46,7 +61,7 @@ class ExplainAndCatalogCommandTest {
         assertTrue(out.contains("FJ-FREQ-001 on line 1"), run::toString);
         assertTrue(out.contains("rules/facet/frequency.drl:"), run::toString);
         // the history entry of 2025-03-02 is exactly 12 months back: outside the window
-        assertTrue(out.contains("SessionCount (count = 5)"), run::toString);
+        assertTrue(out.contains("SessionCount (count = 5, "), run::toString);
         assertTrue(out.contains("intent = DIAGNOSTIC, region = LUMBAR_SACRAL, windowStart = 2025-03-02"), run::toString);
         assertTrue(out.contains("dates counted: 2025-04-10 (history claim C-0901)"), run::toString);
         assertTrue(out.contains("diagnosticSessionsPer12Months = 4"), run::toString);
