@@ -118,22 +118,11 @@ final class FactDescriber {
         java.util.regex.Matcher m = PATH.matcher(ruleText);
         while (m.find()) {
             String path = m.group(1).replace("()", "");
-            String[] steps = path.split("\\.");
-            if (!properties.containsKey(steps[0]) || out.stream().anyMatch(o -> o.startsWith(path + " = "))) {
+            if (!properties.containsKey(path.split("\\.")[0]) || out.stream().anyMatch(o -> o.startsWith(path + " = "))) {
                 continue;
             }
-            Object value = fact;
-            try {
-                for (String step : steps) {
-                    value = value == null ? null : RowType.get(value, step);
-                    if (isClaimFact(value)) {
-                        break;
-                    }
-                }
-            } catch (RuntimeException notAProperty) {
-                continue;
-            }
-            if (isPlain(value)) {
+            Object value = follow(fact, path);
+            if (value != NOT_A_PATH && isPlain(value)) {
                 out.add(path + " = " + (value == null ? "(blank)" : text(value)));
             }
         }
@@ -149,23 +138,34 @@ final class FactDescriber {
         List<Object> out = new ArrayList<>();
         java.util.regex.Matcher m = PATH.matcher(ruleText);
         while (m.find()) {
-            Object value = fact;
-            try {
-                for (String step : m.group(1).replace("()", "").split("\\.")) {
-                    value = value == null ? null : RowType.get(value, step);
-                    if (isClaimFact(value)) {
-                        Object reached = value;
-                        if (out.stream().noneMatch(o -> o == reached)) {
-                            out.add(reached);
-                        }
-                        break;
-                    }
-                }
-            } catch (RuntimeException notAProperty) {
-                // a path of another fact
+            Object value = follow(fact, m.group(1).replace("()", ""));
+            if (isClaimFact(value) && out.stream().noneMatch(o -> o == value)) {
+                out.add(value);
             }
         }
         return out;
+    }
+
+    private static final Object NOT_A_PATH = new Object();
+
+    /**
+     * What a dotted path of the rule's text reaches from the fact: the plain value at its end, or
+     * the claim or its documentation where the path enters them (those are shown as facts of their
+     * own); {@link #NOT_A_PATH} when a step is not a property.
+     */
+    private static Object follow(Object fact, String path) {
+        Object value = fact;
+        try {
+            for (String step : path.split("\\.")) {
+                value = value == null ? null : RowType.get(value, step);
+                if (isClaimFact(value)) {
+                    return value;
+                }
+            }
+        } catch (RuntimeException notAProperty) {
+            return NOT_A_PATH;
+        }
+        return value;
     }
 
     private static boolean isClaimFact(Object value) {

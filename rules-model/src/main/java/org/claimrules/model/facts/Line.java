@@ -2,8 +2,8 @@ package org.claimrules.model.facts;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 import org.claimrules.model.Claim;
 import org.claimrules.model.Clinical;
 
@@ -39,14 +39,15 @@ public record Line(
     @Override
     public boolean equals(Object o) {
         return o instanceof Line l && claim == l.claim && lineNumber == l.lineNumber && units == l.units
-                && procedureCode.equals(l.procedureCode) && modifiers.equals(l.modifiers)
-                && serviceDate.equals(l.serviceDate) && pointedDiagnoses.equals(l.pointedDiagnoses)
+                && Objects.equals(procedureCode, l.procedureCode) && modifiers.equals(l.modifiers)
+                && Objects.equals(serviceDate, l.serviceDate) && pointedDiagnoses.equals(l.pointedDiagnoses)
                 && pointersPastList.equals(l.pointersPastList);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(lineNumber, procedureCode, modifiers, units, serviceDate, pointedDiagnoses, pointersPastList);
+        return Objects.hash(lineNumber, procedureCode, modifiers, units, serviceDate, pointedDiagnoses,
+                pointersPastList);
     }
 
     /** The line's own fields and its claim's ID (not the whole claim). */
