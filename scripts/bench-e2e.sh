@@ -4,8 +4,9 @@
 #   2. no-rules    the scoring pipeline without the rules (score --no-rules),
 #   3. threads-1   score --threads 1,
 #   4. default     score with its defaults (one thread per core),
-# each timed as a whole process with /usr/bin/time (wall, user, sys, peak RSS), then claims/s and
-# the ratios the issue sets targets for, and whether threads-1 and default wrote the same bytes.
+# each timed as a whole process with /usr/bin/time (wall, user, sys, peak RSS), then claims/s, the
+# rate of the two scoring runs once warmed up, the ratios the issue sets targets for, and whether
+# threads-1 and default wrote the same bytes.
 # With GZIP=1 it also scores the gzip-compressed input to a gzip-compressed output.
 #
 #   scripts/bench-e2e.sh [count] [workdir]          count: claims (default 200000); workdir: /tmp/claimrules-e2e
@@ -42,10 +43,23 @@ run() {
     'BEGIN { printf "%-10s %7.2f s wall %7.2f s user %6.2f s sys %6.0f MB peak  %8.0f claims/s\n", n, w, u, s, m/1024, c/w }'
 }
 score=(java -jar "$jar" score --no-progress --input "$input")
+# The scoring runs print a progress line every 2 s (to their .err file): the rate over the last
+# third of those lines is the rate once the JIT has compiled the hot code (docs/benchmarks.md,
+# "where a batch's time goes"); a run of 200,000 claims spends much of its time before that.
+every=2
+scored=(java -jar "$jar" score --progress-every "$every" --input "$input")
 run roundtrip java -cp "$bench" org.claimrules.bench.JsonRoundTrip "$input" "$work/roundtrip.jsonl"
 run no-rules "${score[@]}" --output "$work/no-rules.jsonl" --no-rules
-run threads-1 "${score[@]}" --output "$work/threads-1.jsonl" --threads 1
-run default "${score[@]}" --output "$work/default.jsonl"
+run threads-1 "${scored[@]}" --output "$work/threads-1.jsonl" --threads 1
+run default "${scored[@]}" --output "$work/default.jsonl"
+late() {
+  grep -o 'scoring [0-9,]* of' "$work/$1.err" | tr -d ',' | awk -v n="$1" -v e="$every" '
+    { c[NR] = $2 }
+    END { if (NR < 4) { printf "%-10s too short for a late rate\n", n; exit }
+          f = NR - int(NR / 3); printf "%-10s %8.0f claims/s over the last %d s of its progress lines\n", n, (c[NR] - c[f]) / ((NR - f) * e), (NR - f) * e }'
+}
+late threads-1
+late default
 if [[ "${GZIP:-0}" == 1 ]]; then
   [[ -s "$input.gz" ]] || gzip -1 -c "$input" > "$input.gz"
   score_gz=(java -jar "$jar" score --no-progress --input "$input.gz")
