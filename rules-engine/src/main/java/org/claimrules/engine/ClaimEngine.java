@@ -204,9 +204,6 @@ public final class ClaimEngine {
             if (adapter != null) {
                 session.addEventListener(adapter);
             }
-            for (Object fact : facts) {
-                session.insert(fact);
-            }
             int cap = Math.max(MIN_FIRINGS, FIRINGS_PER_FACT * facts.size());
             running = Watchdog.start(session, budgetMillis);
             int fired = session.fireAllRules(cap);

@@ -1,10 +1,13 @@
 package org.claimrules.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +19,7 @@ import org.claimrules.model.ClaimLine;
 import org.claimrules.model.facts.Adjustment;
 import org.claimrules.model.facts.Finding;
 import org.claimrules.model.facts.HistoryRecord;
+import org.claimrules.model.facts.Line;
 import org.claimrules.model.facts.LinePrice;
 import org.claimrules.testing.TestClaims;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,25 @@ class ScopedRulesTest {
     }
 
     @Test
+    void aFactNoRuleOfTheSessionCanMatchIsNotInserted() {
+        Claim facetOnly = firstWith(c -> codes(c).stream().allMatch(code -> code.startsWith("6449")));
+        List<Object> facts = FactAssembler.facts(facetOnly, List.of(), rs.data());
+        List<Object> otherFolders = facts.stream().filter(f -> f.getClass().getName().startsWith("rules.rfa.")).toList();
+        assertFalse(otherFolders.isEmpty(), "the claim carries rows of the RFA tables (profile parameters)");
+        KieSession session = rs.newSession(facts);
+        try {
+            Set<Object> inserted = Collections.newSetFromMap(new IdentityHashMap<>());
+            inserted.addAll(session.getObjects());
+            otherFolders.forEach(f -> assertFalse(inserted.contains(f), () -> "inserted " + f));
+            // the claim's own facts are matched by the rules of every folder
+            facts.stream().filter(f -> f instanceof Claim || f instanceof Line)
+                    .forEach(f -> assertTrue(inserted.contains(f), () -> "not inserted " + f));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    @Test
     void theWholeRulesetIsUsedWhenEveryScopeIsConcerned() {
         Claim facetOnly = firstWith(c -> codes(c).stream().allMatch(code -> code.startsWith("6449")));
         List<ClaimLine> lines = new ArrayList<>(facetOnly.lines());
@@ -74,9 +97,10 @@ class ScopedRulesTest {
             Claim claim = generator.claim(i);
             List<Object> facts = FactAssembler.facts(claim, List.of(), rs.data());
             KieSession whole = rs.kieBase().newKieSession();
+            facts.forEach(whole::insert);
             KieSession scoped = rs.newSession(facts);
             try {
-                assertEquals(conclusions(whole, facts), conclusions(scoped, facts), "claim " + claim.claimId());
+                assertEquals(conclusions(whole), conclusions(scoped), "claim " + claim.claimId());
             } finally {
                 whole.dispose();
                 scoped.dispose();
@@ -84,8 +108,7 @@ class ScopedRulesTest {
         }
     }
 
-    private static List<String> conclusions(KieSession session, List<Object> facts) {
-        facts.forEach(session::insert);
+    private static List<String> conclusions(KieSession session) {
         session.fireAllRules();
         List<String> out = new ArrayList<>();
         for (Class<?> type : List.of(Finding.class, Adjustment.class, LinePrice.class, HistoryRecord.class)) {

@@ -9,6 +9,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.drools.base.base.ObjectType;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.EntryPointNode;
+import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.model.Model;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
@@ -19,11 +23,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A claim is evaluated by the rules it can concern: the rules of package {@code rules.X} take part
  * only when a table of {@code tables/X/} matched by procedure code gave the claim a row (its codes
- * are X's), and the rules of every other package always do. A Drools session costs per rule of its
- * knowledge base on every claim, whatever the claim holds, so without this a claim would pay for
- * the rules of every procedure family of the ruleset. Each combination of scopes gets its own
- * knowledge base, built from the same compiled models on first use; the one of all scopes is the
- * ruleset's own.
+ * are X's), and the rules of every other package always do. A claim pays for every join of the
+ * knowledge base that its facts reach, and the claim and its lines reach joins in every family, so
+ * without this a claim would pay for the rules of every procedure family of the ruleset. Each
+ * combination of scopes gets its own knowledge base, built from the same compiled models on first
+ * use; the one of all scopes is the ruleset's own. A fact that no rule of the session's knowledge
+ * base can match (a table row of a family left out) is not inserted: it would cost its fact handle
+ * and a store of its class, and change nothing.
  */
 public final class ScopedBases {
 
@@ -37,6 +43,8 @@ public final class ScopedBases {
     private final Function<Collection<Model>, KieBase> build;
     private final int poolSize;
     private final Map<Set<String>, KieSessionsPool> pools = new ConcurrentHashMap<>();
+    /** Per knowledge base (by identity), whether some rule of it can match a fact of a class. */
+    private final Map<KieBase, Map<Class<?>, Boolean>> matched = new ConcurrentHashMap<>();
 
     private record ScopedModel(Model model, String scope) {
     }
@@ -75,10 +83,29 @@ public final class ScopedBases {
         return any ? new ScopedBases(scopeOfRow, withScope, full, build, poolSize) : whole(full);
     }
 
-    /** A session whose knowledge base holds the rules these facts can concern. */
+    /**
+     * A session whose knowledge base holds the rules these facts can concern, with the facts that
+     * a rule of it can match inserted.
+     */
     public KieSession newSession(List<Object> facts) {
+        KieSession session = pool(facts).newKieSession();
+        try {
+            Map<Class<?>, Boolean> matchable = matched.computeIfAbsent(session.getKieBase(), k -> new ConcurrentHashMap<>());
+            for (Object fact : facts) {
+                if (matchable.computeIfAbsent(fact.getClass(), c -> matchable(session.getKieBase(), c))) {
+                    session.insert(fact);
+                }
+            }
+            return session;
+        } catch (RuntimeException | Error e) {
+            session.dispose();
+            throw e;
+        }
+    }
+
+    private KieSessionsPool pool(List<Object> facts) {
         if (scopes.isEmpty()) {
-            return full.newKieSession();
+            return full;
         }
         Set<String> present = new TreeSet<>();
         for (Object fact : facts) {
@@ -88,10 +115,26 @@ public final class ScopedBases {
             }
         }
         present.retainAll(scopes);
-        if (present.equals(scopes)) {
-            return full.newKieSession();
+        return present.equals(scopes) ? full : pools.computeIfAbsent(present, this::poolOf);
+    }
+
+    /**
+     * Whether a pattern of the knowledge base can match a fact of the class: an object type node
+     * that accepts the class leads somewhere (Drools adds an empty node for a class it meets that
+     * no rule names). A knowledge base of another kind takes every fact.
+     */
+    private static boolean matchable(KieBase kieBase, Class<?> type) {
+        if (!(kieBase instanceof InternalRuleBase base)) {
+            return true;
         }
-        return pools.computeIfAbsent(present, this::poolOf).newKieSession();
+        for (EntryPointNode entryPoint : base.getRete().getEntryPointNodes().values()) {
+            for (Map.Entry<ObjectType, ObjectTypeNode> node : entryPoint.getObjectTypeNodes().entrySet()) {
+                if (node.getKey().isAssignableFrom(type) && node.getValue().getObjectSinkPropagator().getSinks().length > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private KieSessionsPool poolOf(Set<String> present) {
