@@ -83,7 +83,7 @@ public final class Ruleset {
         return historyLookbackMonths;
     }
 
-    /** A session from the pool of the rules these facts of a claim can concern, with the facts they can match inserted. */
+    /** A session of the rules these facts of a claim can concern, with the facts they can match inserted. */
     KieSession newSession(List<Object> facts) {
         return sessions.newSession(facts);
     }

@@ -118,7 +118,8 @@ final class FactDescriber {
         java.util.regex.Matcher m = PATH.matcher(ruleText);
         while (m.find()) {
             String path = m.group(1).replace("()", "");
-            if (!properties.containsKey(path.split("\\.")[0]) || out.stream().anyMatch(o -> o.startsWith(path + " = "))) {
+            boolean shown = out.stream().anyMatch(o -> o.startsWith(path + " = "));
+            if (shown || !properties.containsKey(path.split("\\.")[0])) {
                 continue;
             }
             Object value = follow(fact, path);

@@ -57,7 +57,8 @@ class ScopedRulesTest {
     void aFactNoRuleOfTheSessionCanMatchIsNotInserted() {
         Claim facetOnly = firstWith(c -> codes(c).stream().allMatch(code -> code.startsWith("6449")));
         List<Object> facts = FactAssembler.facts(facetOnly, List.of(), rs.data());
-        List<Object> otherFolders = facts.stream().filter(f -> f.getClass().getName().startsWith("rules.rfa.")).toList();
+        List<Object> otherFolders = facts.stream().filter(f -> f.getClass().getName().startsWith("rules.rfa."))
+                .toList();
         assertFalse(otherFolders.isEmpty(), "the claim carries rows of the RFA tables (profile parameters)");
         KieSession session = rs.newSession(facts);
         try {

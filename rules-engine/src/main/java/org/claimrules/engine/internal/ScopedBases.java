@@ -90,9 +90,10 @@ public final class ScopedBases {
     public KieSession newSession(List<Object> facts) {
         KieSession session = pool(facts).newKieSession();
         try {
-            Map<Class<?>, Boolean> matchable = matched.computeIfAbsent(session.getKieBase(), k -> new ConcurrentHashMap<>());
+            KieBase kieBase = session.getKieBase();
+            Map<Class<?>, Boolean> matchable = matched.computeIfAbsent(kieBase, k -> new ConcurrentHashMap<>());
             for (Object fact : facts) {
-                if (matchable.computeIfAbsent(fact.getClass(), c -> matchable(session.getKieBase(), c))) {
+                if (matchable.computeIfAbsent(fact.getClass(), c -> matchable(kieBase, c))) {
                     session.insert(fact);
                 }
             }
@@ -129,7 +130,8 @@ public final class ScopedBases {
         }
         for (EntryPointNode entryPoint : base.getRete().getEntryPointNodes().values()) {
             for (Map.Entry<ObjectType, ObjectTypeNode> node : entryPoint.getObjectTypeNodes().entrySet()) {
-                if (node.getKey().isAssignableFrom(type) && node.getValue().getObjectSinkPropagator().getSinks().length > 0) {
+                if (node.getKey().isAssignableFrom(type)
+                        && node.getValue().getObjectSinkPropagator().getSinks().length > 0) {
                     return true;
                 }
             }

@@ -37,7 +37,7 @@ class LineTest {
         Claim b = claim("C-2", null);
         assertEquals(line(a), line(a));
         assertNotEquals(line(a), line(b));
-        assertNotEquals(line(a), line(claim("C-1", null)), "another claim instance with equal content is another claim");
+        assertNotEquals(line(a), line(claim("C-1", null)), "an equal claim that is another instance is another claim");
         assertEquals(line(a).hashCode(), line(b).hashCode(), "the hash code leaves the claim out");
     }
 
