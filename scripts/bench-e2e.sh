@@ -42,16 +42,15 @@ run() {
   awk -v n="$name" -v w="$w" -v u="$u" -v s="$s" -v m="$m" -v c="$count" \
     'BEGIN { printf "%-10s %7.2f s wall %7.2f s user %6.2f s sys %6.0f MB peak  %8.0f claims/s\n", n, w, u, s, m/1024, c/w }'
 }
-score=(java -jar "$jar" score --no-progress --input "$input")
+score=(java -jar "$jar" score --input "$input")
 # The scoring runs print a progress line every 2 s (to their .err file): the rate over the last
 # third of those lines is the rate once the JIT has compiled the hot code (docs/benchmarks.md,
 # "where a batch's time goes"); a run of 200,000 claims spends much of its time before that.
 every=2
-scored=(java -jar "$jar" score --progress-every "$every" --input "$input")
 run roundtrip java -cp "$bench" org.claimrules.bench.JsonRoundTrip "$input" "$work/roundtrip.jsonl"
-run no-rules "${score[@]}" --output "$work/no-rules.jsonl" --no-rules
-run threads-1 "${scored[@]}" --output "$work/threads-1.jsonl" --threads 1
-run default "${scored[@]}" --output "$work/default.jsonl"
+run no-rules "${score[@]}" --no-progress --output "$work/no-rules.jsonl" --no-rules
+run threads-1 "${score[@]}" --progress-every "$every" --output "$work/threads-1.jsonl" --threads 1
+run default "${score[@]}" --progress-every "$every" --output "$work/default.jsonl"
 late() {
   grep -o 'scoring [0-9,]* of' "$work/$1.err" | tr -d ',' | awk -v n="$1" -v e="$every" '
     { c[NR] = $2 }
@@ -62,8 +61,7 @@ late threads-1
 late default
 if [[ "${GZIP:-0}" == 1 ]]; then
   [[ -s "$input.gz" ]] || gzip -1 -c "$input" > "$input.gz"
-  score_gz=(java -jar "$jar" score --no-progress --input "$input.gz")
-  run gzip "${score_gz[@]}" --output "$work/default.jsonl.gz"
+  run gzip java -jar "$jar" score --no-progress --input "$input.gz" --output "$work/default.jsonl.gz"
 fi
 ratio() { awk -v a="$2" -v b="$3" -v n="$1" -v t="$4" 'BEGIN { printf "%-40s %5.2f   (target %s)\n", n, b/a, t }'; }
 echo "ratios (of claims/s):"

@@ -190,8 +190,9 @@ public final class RulesetLoader {
      * models cannot be listed.
      */
     private static KieBase kieBase(KieContainer container, List<Model> models) {
-        return models != null ? KieBaseBuilder.createKieBaseFromModel(models, configuration(container.getClassLoader()))
-                : container.newKieBase(KBASE, configuration(container.getClassLoader()));
+        KieBaseConfiguration configuration = configuration(container.getClassLoader());
+        return models != null ? KieBaseBuilder.createKieBaseFromModel(models, configuration)
+                : container.newKieBase(KBASE, configuration);
     }
 
     /** The models a compiled folder's module lists, created; null when it lists none or one cannot be created. */
