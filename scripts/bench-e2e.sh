@@ -60,7 +60,8 @@ late() {
 late threads-1
 late default
 if [[ "${GZIP:-0}" == 1 ]]; then
-  [[ -s "$input.gz" ]] || gzip -1 -c "$input" > "$input.gz"
+  # (gzip reads its own options from $GZIP, which is this script's switch)
+  [[ -s "$input.gz" ]] || env -u GZIP gzip -1 -c "$input" > "$input.gz"
   run gzip java -jar "$jar" score --no-progress --input "$input.gz" --output "$work/default.jsonl.gz"
 fi
 ratio() { awk -v a="$2" -v b="$3" -v n="$1" -v t="$4" 'BEGIN { printf "%-40s %5.2f   (target %s)\n", n, b/a, t }'; }
