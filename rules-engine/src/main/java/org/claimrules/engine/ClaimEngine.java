@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.claimrules.engine.internal.ClaimValidator;
+import org.claimrules.engine.internal.Conclusions;
 import org.claimrules.engine.internal.FactAssembler;
 import org.claimrules.engine.internal.ListenerAdapter;
 import org.claimrules.engine.internal.MemberScorer;
@@ -16,13 +17,12 @@ import org.claimrules.engine.internal.ResultBuilder;
 import org.claimrules.engine.internal.Watchdog;
 import org.claimrules.model.Claim;
 import org.claimrules.model.HistoryEntry;
-import org.claimrules.model.facts.Adjustment;
-import org.claimrules.model.facts.Finding;
 import org.claimrules.model.facts.HistoryRecord;
 import org.claimrules.model.facts.LinePrice;
 import org.claimrules.model.result.ClaimResult;
 import org.claimrules.model.result.Outcome;
-import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -199,10 +199,13 @@ public final class ClaimEngine {
         List<Object> facts = FactAssembler.facts(claim, earlierInBatch, rs.data());
         KieSession session = rs.newSession(facts);
         ListenerAdapter adapter = listener == null ? null : new ListenerAdapter(listener);
+        Conclusions conclusions = new Conclusions();
         Watchdog.Running running = null;
         try {
+            session.addEventListener(conclusions);
             if (adapter != null) {
-                session.addEventListener(adapter);
+                session.addEventListener((AgendaEventListener) adapter);
+                session.addEventListener((RuleRuntimeEventListener) adapter);
             }
             int cap = Math.max(MIN_FIRINGS, FIRINGS_PER_FACT * facts.size());
             running = Watchdog.start(session, budgetMillis);
@@ -215,41 +218,32 @@ public final class ClaimEngine {
                 throw new IllegalStateException("rules fired " + fired + " times on claim " + claim.claimId()
                         + " without settling; a rule is looping");
             }
-            return collect(claim, session, rs);
+            return collect(claim, conclusions, rs);
         } finally {
             if (running != null) {
                 Watchdog.finish(running);
             }
+            session.removeEventListener(conclusions);
             if (adapter != null) {
-                session.removeEventListener(adapter);
+                session.removeEventListener((AgendaEventListener) adapter);
+                session.removeEventListener((RuleRuntimeEventListener) adapter);
             }
             session.dispose();
         }
     }
 
-    private static Evaluation collect(Claim claim, KieSession session, Ruleset rs) {
-        List<Finding> findings = new ArrayList<>();
-        List<Adjustment> adjustments = new ArrayList<>();
+    private static Evaluation collect(Claim claim, Conclusions conclusions, Ruleset rs) {
         Map<Integer, java.math.BigDecimal> prices = new HashMap<>();
-        List<HistoryEntry> recorded = new ArrayList<>();
-        // One class at a time: the session's object store is kept by class, so this visits only
-        // the facts collected, not every fact and table row of the claim.
-        for (Object o : session.getObjects(new ClassObjectFilter(Finding.class))) {
-            findings.add((Finding) o);
-        }
-        for (Object o : session.getObjects(new ClassObjectFilter(Adjustment.class))) {
-            adjustments.add((Adjustment) o);
-        }
-        for (Object o : session.getObjects(new ClassObjectFilter(LinePrice.class))) {
-            LinePrice p = (LinePrice) o;
+        for (LinePrice p : conclusions.prices()) {
             prices.put(p.lineNumber(), p.amount());
         }
-        for (Object o : session.getObjects(new ClassObjectFilter(HistoryRecord.class))) {
-            recorded.add(((HistoryRecord) o).entry());
+        List<HistoryEntry> recorded = new ArrayList<>();
+        for (HistoryRecord h : conclusions.history()) {
+            recorded.add(h.entry());
         }
         recorded.sort(HISTORY_ORDER);
-        ClaimResult result = ResultBuilder.build(claim, new ResultBuilder.Derived(findings, adjustments, prices),
-                rs.catalog(), rs.version());
+        ResultBuilder.Derived derived = new ResultBuilder.Derived(conclusions.findings(), conclusions.adjustments(), prices);
+        ClaimResult result = ResultBuilder.build(claim, derived, rs.catalog(), rs.version());
         return new Evaluation(claim, result, recorded);
     }
 }

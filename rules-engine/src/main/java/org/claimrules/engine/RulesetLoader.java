@@ -60,12 +60,23 @@ public final class RulesetLoader {
     static final String KSESSION = "claim";
     private static final String MARKER = "ruleset.properties";
     /**
-     * How every ruleset's KieBase is built. A claim's session holds a few dozen facts and is reset
-     * for the next claim: left (tuple) memories kept as plain lists cost less to fill and to reset
-     * than hash indexes, and joins still find their right-hand facts through the right memories'
-     * indexes, so a claim of 999 lines costs no more (docs/benchmarks.md, issue 16).
+     * How every ruleset's KieBase is built (docs/benchmarks.md, issue 16). A claim's session holds
+     * a few dozen facts and is reset for the next claim:
+     * <ul>
+     * <li>beta memories kept as plain lists, left and right, cost less to fill and to reset than
+     * hash indexes (Drools allocates a new table for every indexed memory at every reset, used or
+     * not), and a claim has too few facts of a type for an index to pay; a claim of 999 lines costs
+     * about as much either way, because no join of the rules makes a cross product of its lines;</li>
+     * <li>an immutable KieBase (nothing adds or removes rules after it is built: a new ruleset is a
+     * new KieBase) lets Drools drop a fact that no pattern matches from the session's store as soon
+     * as it is inserted, so the engine collects what the rules conclude as they insert it
+     * ({@code Conclusions}) rather than from the store.</li>
+     * </ul>
      */
-    private static final Map<String, String> KIEBASE_PROPERTIES = Map.of("drools.indexLeftBetaMemory", "false");
+    private static final Map<String, String> KIEBASE_PROPERTIES = Map.of(
+            "drools.indexLeftBetaMemory", "false",
+            "drools.indexRightBetaMemory", "false",
+            "drools.kieBaseMutability", "DISABLED");
     /** Where the executable model lists the bundled kjar's model classes. */
     private static final String BUNDLED_MODELS = "META-INF/kie/org.claimrules/rules-kjar/drools-model";
     private static final int DEFAULT_LOOKBACK_MONTHS = 12;

@@ -54,8 +54,10 @@ public final class Explainer {
         for (Edit edit : evaluation.result().edits()) {
             List<Explanation.Firing> firings = new ArrayList<>();
             for (FiringRecorder.Recorded r : recorder.firings()) {
+                // the firing whose finding stands, not one a later derivation withdrew
                 boolean recorded = r.inserted().stream().anyMatch(o -> o instanceof Finding f
-                        && f.editId().equals(edit.editId()) && Objects.equals(f.lineNumber(), edit.lineNumber()));
+                        && !recorder.wasWithdrawn(f) && f.editId().equals(edit.editId())
+                        && Objects.equals(f.lineNumber(), edit.lineNumber()));
                 if (recorded) {
                     firings.add(firing(r, claim, insertedBy, recorder.seen(), DERIVATION_DEPTH,
                             Collections.newSetFromMap(new IdentityHashMap<>())));

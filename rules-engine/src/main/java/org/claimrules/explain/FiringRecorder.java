@@ -20,12 +20,23 @@ final class FiringRecorder implements RuleListener {
 
     private final List<Recorded> firings = new ArrayList<>();
     private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Object> withdrawn = Collections.newSetFromMap(new IdentityHashMap<>());
 
     @Override
     public void fired(String ruleName, List<Object> matched, List<Object> inserted) {
         seen.addAll(matched);
         seen.addAll(inserted);
         firings.add(new Recorded(ruleName, List.copyOf(matched), List.copyOf(inserted)));
+    }
+
+    @Override
+    public void withdrawn(Object fact) {
+        withdrawn.add(fact);
+    }
+
+    /** Whether a fact that a firing inserted was withdrawn again before the rules settled. */
+    boolean wasWithdrawn(Object fact) {
+        return withdrawn.contains(fact);
     }
 
     /** Every fact that was matched or inserted at some firing (some may have been withdrawn since). */

@@ -9,15 +9,21 @@ import org.claimrules.engine.RuleListener;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 /**
- * Turns Drools' agenda events into {@link RuleListener} calls. The facts a consequence inserted
- * are found by comparing the session's facts before and after it (a consequence only inserts).
+ * Turns Drools' agenda events into {@link RuleListener} calls: the facts a consequence inserted
+ * are the insertions reported while it ran (a logical insert of a fact equal to one already held
+ * adds no fact, and is not reported), and a withdrawn fact is reported as Drools deletes it.
+ * Register it as both kinds of listener.
  */
-public final class ListenerAdapter extends DefaultAgendaEventListener {
+public final class ListenerAdapter extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
     private final RuleListener listener;
-    private Set<Object> before = Set.of();
+    private List<Object> inserted;
 
     public ListenerAdapter(RuleListener listener) {
         this.listener = listener;
@@ -25,32 +31,35 @@ public final class ListenerAdapter extends DefaultAgendaEventListener {
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        before = identitySet(event.getKieRuntime().getObjects());
+        inserted = new ArrayList<>();
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (inserted != null) {
+            inserted.add(event.getObject());
+        }
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        listener.withdrawn(event.getOldObject());
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
     }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        List<Object> inserted = new ArrayList<>();
-        for (Object o : event.getKieRuntime().getObjects()) {
-            if (!before.contains(o)) {
-                inserted.add(o);
-            }
-        }
         List<Object> matched = new ArrayList<>();
-        Set<Object> seen = identitySet(List.of());
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Object o : event.getMatch().getObjects()) {
             if (o != null && seen.add(o)) {
                 matched.add(o);
             }
         }
-        listener.fired(event.getMatch().getRule().getName(), matched, inserted);
-    }
-
-    private static Set<Object> identitySet(Iterable<?> objects) {
-        Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Object o : objects) {
-            set.add(o);
-        }
-        return set;
+        listener.fired(event.getMatch().getRule().getName(), matched, inserted == null ? List.of() : inserted);
+        inserted = null;
     }
 }

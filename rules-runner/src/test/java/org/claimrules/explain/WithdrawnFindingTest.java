@@ -1,0 +1,70 @@
+package org.claimrules.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.claimrules.engine.ClaimEngine;
+import org.claimrules.engine.RuleListener;
+import org.claimrules.io.ClaimReader;
+import org.claimrules.model.Claim;
+import org.claimrules.model.facts.Finding;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A finding that a later derivation withdraws is not part of the result, and explain does not show
+ * the firing that inserted it. The claim repeats an ablation with two earlier ones in its history:
+ * FJ-RFA-006 first fires against the older session (30 % relief), and that finding is withdrawn
+ * when the more recent session (no documented relief) is derived as the previous one.
+ */
+class WithdrawnFindingTest {
+
+    private static final Claim CLAIM = ClaimReader.read("""
+            {"claimId":"C-W1","payer":{"profile":"COMMERCIAL_STRICT"},
+             "billingProvider":{"npi":"1588594339","role":"PRACTITIONER","priorAuthExempt":false},"placeOfService":"19",
+             "priorAuthorization":{"number":"UTN73703391379","decision":"AFFIRMED","decisionDate":"2026-03-05"},
+             "patient":{"memberId":"M-W1","birthDate":"1984-06-17","sex":"M"},"diagnoses":["M47.813","M54.50"],
+             "lines":[{"lineNumber":1,"procedureCode":"64633","modifiers":["RT"],"units":1,"serviceDate":"2026-04-22","charge":2002.54},
+                      {"lineNumber":2,"procedureCode":"64634","modifiers":["RT"],"units":2,"serviceDate":"2026-04-22","charge":890.25}],
+             "clinical":{"technique":"THERMAL_RF","imagingGuidance":"FLUOROSCOPY","levels":["C4-C5","C5-C6","C6-C7"],
+                         "laterality":"RIGHT","painDurationMonths":26,"conservativeCareFailed":true,
+                         "painScale":{"name":"NRS","baseline":6},"disabilityScale":{"name":"NDI","baseline":39},
+                         "untreatedRadiculopathy":false},
+             "history":[{"serviceDate":"2025-11-22","region":"CERVICAL_THORACIC","intent":"RFA","levels":["C5-C6"],
+                         "reliefPercent":30,"reliefDurationWeeks":17},
+                        {"serviceDate":"2026-02-22","region":"CERVICAL_THORACIC","intent":"RFA","levels":["C5-C6"]}]}
+            """, 1).claim();
+
+    @Test
+    void theFiringOfAWithdrawnFindingIsNotShown() throws Exception {
+        ClaimEngine engine = ClaimEngine.bundled();
+        List<Finding> withdrawn = new ArrayList<>();
+        engine.evaluate(CLAIM, List.of(), new RuleListener() {
+            @Override
+            public void fired(String ruleName, List<Object> matched, List<Object> inserted) {
+            }
+
+            @Override
+            public void withdrawn(Object fact) {
+                if (fact instanceof Finding f) {
+                    withdrawn.add(f);
+                }
+            }
+        });
+        // what this test is about happens on this claim (if the engine's order changes so that it
+        // no longer does, this claim no longer tests it: find one that does)
+        assertTrue(withdrawn.stream().anyMatch(f -> f.editId().equals("FJ-RFA-006")
+                && f.message().contains("2025-11-22")), () -> "withdrawn: " + withdrawn);
+
+        Explanation explanation = new Explainer(engine).explain(CLAIM);
+        Explanation.EditReason rfa006 = explanation.edits().stream()
+                .filter(e -> e.edit().editId().equals("FJ-RFA-006")).findFirst().orElseThrow();
+        assertTrue(rfa006.edit().message().contains("2026-02-22"), rfa006.edit().message());
+        assertEquals(1, rfa006.firings().size(), () -> "firings: " + rfa006.firings());
+        String matched = rfa006.firings().get(0).matched().toString();
+        assertTrue(matched.contains("radiofrequency ablation of 2026-02-22"), matched);
+        assertFalse(matched.contains("radiofrequency ablation of 2025-11-22"), matched);
+    }
+}
