@@ -242,7 +242,8 @@ public final class ClaimEngine {
             recorded.add(h.entry());
         }
         recorded.sort(HISTORY_ORDER);
-        ResultBuilder.Derived derived = new ResultBuilder.Derived(conclusions.findings(), conclusions.adjustments(), prices);
+        ResultBuilder.Derived derived = new ResultBuilder.Derived(conclusions.findings(), conclusions.adjustments(),
+                prices);
         ClaimResult result = ResultBuilder.build(claim, derived, rs.catalog(), rs.version());
         return new Evaluation(claim, result, recorded);
     }

@@ -66,7 +66,8 @@ public final class RulesetLoader {
      * <li>beta memories kept as plain lists, left and right, cost less to fill and to reset than
      * hash indexes (Drools allocates a new table for every indexed memory at every reset, used or
      * not), and a claim has too few facts of a type for an index to pay; a claim of 999 lines costs
-     * about as much either way, because no join of the rules makes a cross product of its lines;</li>
+     * about 0.2 s more (about 0.45 s in all), since no join of the rules makes a cross product of
+     * its lines;</li>
      * <li>an immutable KieBase (nothing adds or removes rules after it is built: a new ruleset is a
      * new KieBase) lets Drools drop a fact that no pattern matches from the session's store as soon
      * as it is inserted, so the engine collects what the rules conclude as they insert it

@@ -4,22 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.claimrules.engine.ClaimEngine;
 import org.claimrules.engine.RuleListener;
+import org.claimrules.engine.RulesetExporter;
+import org.claimrules.engine.RulesetLoader;
 import org.claimrules.io.ClaimReader;
 import org.claimrules.model.Claim;
 import org.claimrules.model.facts.Finding;
+import org.claimrules.scenario.Salience;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A finding that a later derivation withdraws is not part of the result, and explain does not show
- * the firing that inserted it. The claim repeats an ablation with two earlier ones in its history:
- * FJ-RFA-006 first fires against the older session (30 % relief), and that finding is withdrawn
- * when the more recent session (no documented relief) is derived as the previous one.
+ * the firing that inserted it. The claim repeats an ablation with two earlier ones in its history.
+ * The order is forced on an exported ruleset: the edits before every derivation, and the RFA
+ * sessions from the history after every other derivation. So FJ-RFA-006 first fires against the
+ * session the history lists first, the older one (30 % relief), and that finding is withdrawn when
+ * the more recent session (no documented relief) is derived as the previous one.
  */
 class WithdrawnFindingTest {
+
+    private static final String PRIOR_RFA_SESSIONS = "Derive: an earlier session with intent RFA is an RFA session; "
+            + "of two on one date and region, the one with documented relief";
+
+    @TempDir
+    Path tmp;
 
     private static final Claim CLAIM = ClaimReader.read("""
             {"claimId":"C-W1","payer":{"profile":"COMMERCIAL_STRICT"},
@@ -39,7 +52,11 @@ class WithdrawnFindingTest {
 
     @Test
     void theFiringOfAWithdrawnFindingIsNotShown() throws Exception {
-        ClaimEngine engine = ClaimEngine.bundled();
+        Path rules = tmp.resolve("ordered");
+        RulesetExporter.export(RulesetLoader.bundledRoot(), rules);
+        assertTrue(Salience.ofEditRules(rules, 100) > 50);
+        assertEquals(1, Salience.ofRule(rules, PRIOR_RFA_SESSIONS, -10));
+        ClaimEngine engine = ClaimEngine.fromDirectory(rules);
         List<Finding> withdrawn = new ArrayList<>();
         engine.evaluate(CLAIM, List.of(), new RuleListener() {
             @Override
@@ -53,8 +70,7 @@ class WithdrawnFindingTest {
                 }
             }
         });
-        // what this test is about happens on this claim (if the engine's order changes so that it
-        // no longer does, this claim no longer tests it: find one that does)
+        // what this test is about happens on this claim
         assertTrue(withdrawn.stream().anyMatch(f -> f.editId().equals("FJ-RFA-006")
                 && f.message().contains("2025-11-22")), () -> "withdrawn: " + withdrawn);
 
