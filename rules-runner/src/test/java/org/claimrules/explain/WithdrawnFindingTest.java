@@ -31,9 +31,6 @@ class WithdrawnFindingTest {
     private static final String PRIOR_RFA_SESSIONS = "Derive: an earlier session with intent RFA is an RFA session; "
             + "of two on one date and region, the one with documented relief";
 
-    @TempDir
-    Path tmp;
-
     private static final Claim CLAIM = ClaimReader.read("""
             {"claimId":"C-W1","payer":{"profile":"COMMERCIAL_STRICT"},
              "billingProvider":{"npi":"1588594339","role":"PRACTITIONER","priorAuthExempt":false},"placeOfService":"19",
@@ -49,6 +46,9 @@ class WithdrawnFindingTest {
                          "reliefPercent":30,"reliefDurationWeeks":17},
                         {"serviceDate":"2026-02-22","region":"CERVICAL_THORACIC","intent":"RFA","levels":["C5-C6"]}]}
             """, 1).claim();
+
+    @TempDir
+    Path tmp;
 
     @Test
     void theFiringOfAWithdrawnFindingIsNotShown() throws Exception {
