@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,11 +65,14 @@ public final class Tables {
             return new Table(spec, List.copyOf(rows), index, any, keyNames, new ConcurrentHashMap<>());
         }
 
-        /** The claim's values of the keys this table matches on, in the order selection reads them. */
-        List<List<String>> keyValues(Map<String, Set<String>> keys) {
+        /**
+         * The claim's values of the keys this table matches on, in the order selection reads them:
+         * the claim's own lists, which nothing changes once {@link #keys} has built them.
+         */
+        List<List<String>> keyValues(Map<String, List<String>> keys) {
             List<List<String>> values = new ArrayList<>(keyNames.size());
             for (String k : keyNames) {
-                values.add(new ArrayList<>(keys.get(k)));
+                values.add(keys.get(k));
             }
             return values;
         }
@@ -144,7 +146,7 @@ public final class Tables {
 
     /** The rows of every table that this claim's keys select, table by table in manifest order. */
     public List<Object> rowsFor(Claim claim) {
-        Map<String, Set<String>> keys = keys(claim);
+        Map<String, List<String>> keys = keys(claim);
         List<Object> out = new ArrayList<>();
         for (Table table : tables) {
             if (table.spec.match().isEmpty()) {
@@ -169,7 +171,7 @@ public final class Tables {
     /** Selections remembered per table; past this many distinct key combinations, rows are selected each time. */
     private static final int MAX_REMEMBERED = 10_000;
 
-    private static List<Object> select(Table table, Map<String, Set<String>> keys) {
+    private static List<Object> select(Table table, Map<String, List<String>> keys) {
         List<TableManifest.Match> match = table.spec.match();
         List<Object> candidates = new ArrayList<>(table.anyFirstKey);
         Set<Object> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -201,7 +203,7 @@ public final class Tables {
     }
 
     /** How many match cells of the row are filled, or -1 when a filled one does not match the claim. */
-    private static int specificity(Object row, List<TableManifest.Match> match, Map<String, Set<String>> keys) {
+    private static int specificity(Object row, List<TableManifest.Match> match, Map<String, List<String>> keys) {
         int filled = 0;
         for (TableManifest.Match m : match) {
             List<String> values = cellValues(row, m);
@@ -230,15 +232,22 @@ public final class Tables {
         return values;
     }
 
-    private static Map<String, Set<String>> keys(Claim claim) {
-        Map<String, Set<String>> keys = new HashMap<>();
-        TableManifest.KEYS.forEach(k -> keys.put(k, new LinkedHashSet<>()));
+    /**
+     * The claim's values of each key, each value once, in the order the claim first names it. A
+     * claim names a handful of values per key, so a list is cheaper than a set here.
+     */
+    private static Map<String, List<String>> keys(Claim claim) {
+        Map<String, List<String>> keys = new HashMap<>();
+        TableManifest.KEYS.forEach(k -> keys.put(k, new ArrayList<>(2)));
+        List<String> codes = keys.get("procedureCode");
+        List<String> modifiers = keys.get("modifier");
         for (ClaimLine line : claim.lines()) {
-            keys.get("procedureCode").add(line.procedureCode());
-            keys.get("modifier").addAll(line.modifiers());
+            addOnce(codes, line.procedureCode());
+            line.modifiers().forEach(m -> addOnce(modifiers, m));
         }
         if (claim.diagnoses() != null) {
-            claim.diagnoses().forEach(d -> keys.get("diagnosis").add(DiagnosisCodes.normalize(d)));
+            List<String> diagnoses = keys.get("diagnosis");
+            claim.diagnoses().forEach(d -> addOnce(diagnoses, DiagnosisCodes.normalize(d)));
         }
         add(keys, "profile", claim.profile());
         add(keys, "mac", claim.payer() == null ? null : claim.payer().mac());
@@ -248,9 +257,15 @@ public final class Tables {
         return keys;
     }
 
-    private static void add(Map<String, Set<String>> keys, String key, String value) {
+    private static void add(Map<String, List<String>> keys, String key, String value) {
         if (value != null) {
             keys.get(key).add(value);
+        }
+    }
+
+    private static void addOnce(List<String> values, String value) {
+        if (!values.contains(value)) {
+            values.add(value);
         }
     }
 
