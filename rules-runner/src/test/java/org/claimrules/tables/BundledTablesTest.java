@@ -66,6 +66,29 @@ class BundledTablesTest {
         assertTrue(describe(ofOtherCode).stream().noneMatch(s -> s.equals("FacetCode 64493")));
     }
 
+    @Test
+    void aCodeOnTwoLinesAndADiagnosisWithAndWithoutItsDotSelectEachRowOnce() throws Exception {
+        Tables tables = Tables.load(RulesetLoader.bundledRoot(), RULES).tables();
+        Claim once = ClaimReader.read("""
+                {"claimId":"T-1","payer":{"profile":"MEDICARE","mac":"CGS_J15"},
+                 "billingProvider":{"role":"PRACTITIONER"},"placeOfService":"11","patient":{"memberId":"M-1"},
+                 "diagnoses":["M47816"],
+                 "lines":[{"lineNumber":1,"procedureCode":"64493","modifiers":["RT"],"units":1,"serviceDate":"2026-03-02"}]}"""
+                .replace("\n", ""), 1).claim();
+        Claim twice = ClaimReader.read("""
+                {"claimId":"T-2","payer":{"profile":"MEDICARE","mac":"CGS_J15"},
+                 "billingProvider":{"role":"PRACTITIONER"},"placeOfService":"11","patient":{"memberId":"M-1"},
+                 "diagnoses":["M47816","M47.816"],
+                 "lines":[{"lineNumber":1,"procedureCode":"64493","modifiers":["RT"],"units":1,"serviceDate":"2026-03-02"},
+                          {"lineNumber":2,"procedureCode":"64493","modifiers":["RT"],"units":1,"serviceDate":"2026-03-02"}]}"""
+                .replace("\n", ""), 1).claim();
+        List<Object> rows = tables.rowsFor(twice);
+        java.util.Set<Object> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        distinct.addAll(rows);
+        assertEquals(rows.size(), distinct.size(), () -> "a row selected twice: " + describe(rows));
+        assertEquals(tables.rowsFor(once), rows);
+    }
+
     private static List<String> describe(List<Object> rows) {
         return rows.stream().map(r -> r.getClass().getSimpleName() + " " + RowType.properties(r).getOrDefault("code",
                 RowType.properties(r).getOrDefault("profile", RowType.properties(r).get("mac")))).toList();
