@@ -25,11 +25,7 @@ class BundledTablesTest {
     @Test
     void aClaimGetsTheRowsItsCodesDiagnosesAndProfileSelect() throws Exception {
         Tables tables = Tables.load(RulesetLoader.bundledRoot(), RULES).tables();
-        Claim claim = ClaimReader.read("""
-                {"claimId":"T-1","payer":{"profile":"MEDICARE","mac":"CGS_J15"},
-                 "billingProvider":{"role":"PRACTITIONER"},"placeOfService":"11","patient":{"memberId":"M-1"},
-                 "diagnoses":["M47816"],
-                 "lines":[{"lineNumber":1,"procedureCode":"64493","units":1,"serviceDate":"2026-03-02"}]}""".replace("\n", ""), 1).claim();
+        Claim claim = medicareClaim("\"M47816\"", line(1, "64493", ""));
         List<String> selected = tables.rowsFor(claim).stream()
                 .map(r -> r.getClass().getSimpleName() + " " + RowType.properties(r).getOrDefault("code",
                         RowType.properties(r).getOrDefault("profile", RowType.properties(r).get("mac"))))
@@ -69,24 +65,25 @@ class BundledTablesTest {
     @Test
     void aCodeOnTwoLinesAndADiagnosisWithAndWithoutItsDotSelectEachRowOnce() throws Exception {
         Tables tables = Tables.load(RulesetLoader.bundledRoot(), RULES).tables();
-        Claim once = ClaimReader.read("""
-                {"claimId":"T-1","payer":{"profile":"MEDICARE","mac":"CGS_J15"},
-                 "billingProvider":{"role":"PRACTITIONER"},"placeOfService":"11","patient":{"memberId":"M-1"},
-                 "diagnoses":["M47816"],
-                 "lines":[{"lineNumber":1,"procedureCode":"64493","modifiers":["RT"],"units":1,"serviceDate":"2026-03-02"}]}"""
-                .replace("\n", ""), 1).claim();
-        Claim twice = ClaimReader.read("""
-                {"claimId":"T-2","payer":{"profile":"MEDICARE","mac":"CGS_J15"},
-                 "billingProvider":{"role":"PRACTITIONER"},"placeOfService":"11","patient":{"memberId":"M-1"},
-                 "diagnoses":["M47816","M47.816"],
-                 "lines":[{"lineNumber":1,"procedureCode":"64493","modifiers":["RT"],"units":1,"serviceDate":"2026-03-02"},
-                          {"lineNumber":2,"procedureCode":"64493","modifiers":["RT"],"units":1,"serviceDate":"2026-03-02"}]}"""
-                .replace("\n", ""), 1).claim();
+        Claim once = medicareClaim("\"M47816\"", line(1, "64493", "\"RT\""));
+        Claim twice = medicareClaim("\"M47816\",\"M47.816\"", line(1, "64493", "\"RT\"") + "," + line(2, "64493", "\"RT\""));
         List<Object> rows = tables.rowsFor(twice);
         java.util.Set<Object> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         distinct.addAll(rows);
         assertEquals(rows.size(), distinct.size(), () -> "a row selected twice: " + describe(rows));
         assertEquals(tables.rowsFor(once), rows);
+    }
+
+    /** A Medicare practitioner claim (CGS, office) with these diagnoses and lines, as JSON lists' contents. */
+    private static Claim medicareClaim(String diagnoses, String lines) {
+        return ClaimReader.read("{\"claimId\":\"T-1\",\"payer\":{\"profile\":\"MEDICARE\",\"mac\":\"CGS_J15\"},"
+                + "\"billingProvider\":{\"role\":\"PRACTITIONER\"},\"placeOfService\":\"11\",\"patient\":{\"memberId\":\"M-1\"},"
+                + "\"diagnoses\":[" + diagnoses + "],\"lines\":[" + lines + "]}", 1).claim();
+    }
+
+    private static String line(int number, String code, String modifiers) {
+        return "{\"lineNumber\":" + number + ",\"procedureCode\":\"" + code + "\",\"modifiers\":[" + modifiers
+                + "],\"units\":1,\"serviceDate\":\"2026-03-02\"}";
     }
 
     private static List<String> describe(List<Object> rows) {
