@@ -39,7 +39,8 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $("$java
 echo "input: $input ($count claims, $(du -mL "$input" | cut -f1) MB)"
 declare -A wall
 # CPU seconds by thread of the JVM that /usr/bin/time runs, polled until it ends (the last half
-# second of a thread that ends early can be missed): name-grouped totals into $work/$name.threads
+# second of a thread that ends early can be missed): name-grouped totals into $work/$name.threads.
+# Only bash builtins in the loop: a process per read would take a sixth of a core from the run.
 threads() {
   set +e   # a thread that ends between two reads is not an error
   local out="$1" time_pid="$2" pid="" t s rest comm
@@ -48,7 +49,7 @@ threads() {
     [[ -n "$pid" ]] || pid=$(pgrep -P "$time_pid" -n java || true)
     if [[ -n "$pid" ]]; then
       for t in /proc/"$pid"/task/*; do
-        s=$(cat "$t/stat" 2>/dev/null) && comm=$(cat "$t/comm" 2>/dev/null) || continue
+        { read -r s < "$t/stat" && read -r comm < "$t/comm"; } 2>/dev/null || continue
         rest=${s##*) }
         read -r -a f <<< "$rest"
         cpu["$comm"$'\t'"${t##*/}"]=$(( f[11] + f[12] ))
@@ -64,14 +65,17 @@ threads() {
     END { n = split("scoring threads,JIT compiler threads,garbage collection,other threads", order, ",")
           for (i = 1; i <= n; i++) printf "%s%s %.1f s", (i > 1 ? ", " : ""), order[i], s[order[i]] }' > "$out"
 }
+# run NAME COMMAND...: times the command; the two scoring runs also get their CPU by thread
 run() {
   local name="$1"; shift
   /usr/bin/time -f "%e %U %S %M" -o "$work/$name.time" "$@" >/dev/null 2>"$work/$name.err" &
-  local time_pid=$!
-  threads "$work/$name.threads" "$time_pid" &
-  local poll_pid=$!
-  wait "$time_pid" || [[ $? -eq 1 ]] || { wait "$poll_pid"; echo "$name failed:"; tail -5 "$work/$name.err"; exit 1; }
-  wait "$poll_pid"
+  local time_pid=$! poll_pid=""
+  if [[ "$name" == threads-1 || "$name" == default ]]; then
+    threads "$work/$name.threads" "$time_pid" &
+    poll_pid=$!
+  fi
+  wait "$time_pid" || [[ $? -eq 1 ]] || { echo "$name failed:"; tail -5 "$work/$name.err"; exit 1; }
+  [[ -z "$poll_pid" ]] || wait "$poll_pid"
   # the last line: /usr/bin/time puts "Command exited with non-zero status 1" before it when
   # some records are error records (the generator writes a few invalid claims on purpose)
   read -r w u s m < <(tail -1 "$work/$name.time")
