@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.claimrules.engine.ClaimEngine;
 import org.claimrules.engine.RuleListener;
-import org.claimrules.engine.RulesetExporter;
-import org.claimrules.engine.RulesetLoader;
 import org.claimrules.io.ClaimReader;
 import org.claimrules.model.Claim;
 import org.claimrules.model.facts.Finding;
@@ -53,8 +51,7 @@ class WithdrawnFindingTest {
     @Test
     void theFiringOfAWithdrawnFindingIsNotShown() throws Exception {
         Path rules = tmp.resolve("ordered");
-        RulesetExporter.export(RulesetLoader.bundledRoot(), rules);
-        assertTrue(Salience.ofEditRules(rules, 100) > 50);
+        assertTrue(Salience.bundledWithEditRules(rules, 100) > 50);
         assertEquals(1, Salience.ofRule(rules, PRIOR_RFA_SESSIONS, -10));
         ClaimEngine engine = ClaimEngine.fromDirectory(rules);
         List<Finding> withdrawn = new ArrayList<>();

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.claimrules.engine.ClaimEngine;
-import org.claimrules.engine.RulesetExporter;
-import org.claimrules.engine.RulesetLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +28,7 @@ class RuleOrderIndependenceTest {
     @Test
     void everyScenarioPassesWhenEditRulesAreEvaluatedBeforeTheDerivations() throws Exception {
         Path rules = tmp.resolve("edits-first");
-        RulesetExporter.export(RulesetLoader.bundledRoot(), rules);
-        int raised = Salience.ofEditRules(rules, 100);
+        int raised = Salience.bundledWithEditRules(rules, 100);
         assertTrue(raised > 50, "edit rules found: " + raised);
 
         ScenarioRunner runner = new ScenarioRunner(ClaimEngine.fromDirectory(rules));

@@ -8,6 +8,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.claimrules.engine.RulesetExporter;
+import org.claimrules.engine.RulesetLoader;
 
 /**
  * Forces an order of evaluation on an exported ruleset folder, for tests whose subject is what
@@ -19,6 +21,15 @@ public final class Salience {
     private static final Pattern RULE = Pattern.compile("(?ms)^rule \"[^\"]*\".*?^when\\b");
 
     private Salience() {
+    }
+
+    /**
+     * Exports the bundled ruleset into the folder and gives every one of its edit rules the
+     * salience; returns how many rules that was.
+     */
+    public static int bundledWithEditRules(Path folder, int salience) throws IOException {
+        RulesetExporter.export(RulesetLoader.bundledRoot(), folder);
+        return ofEditRules(folder, salience);
     }
 
     /** Gives every edit rule (a rule with an {@code @editId}) the salience; returns how many. */
