@@ -2,14 +2,18 @@
 # End-to-end throughput of `claimrules score` (docs/benchmarks.md, issue 16). From one invocation:
 #   1. roundtrip   a plain Jackson read-and-write of the same file on one thread (the yardstick),
 #   2. no-rules    the scoring pipeline without the rules (score --no-rules),
-#   3. threads-1   score --threads 1,
-#   4. default     score with its defaults (one thread per core),
+#   3. empty       score with a ruleset of no rules: the bundled one exported, every rule file
+#                  removed (its tables and the declarations of types.drl stay), so every claim
+#                  still gets its facts, a Drools session and a result: what no ruleset can beat,
+#   4. threads-1   score --threads 1,
+#   5. default     score with its defaults (one thread per core),
 # each timed as a whole process with /usr/bin/time (wall, user, sys, peak RSS), then claims/s, the
 # rate of the two scoring runs once warmed up, the ratios the issue sets targets for, and whether
 # threads-1 and default wrote the same bytes.
 # With GZIP=1 it also scores the gzip-compressed input to a gzip-compressed output. For the two
 # scoring runs it also prints where the process's CPU went, by thread: the scoring threads, the JIT
-# compiler threads, garbage collection and the rest (read from /proc every half second).
+# compiler threads, garbage collection and the rest (read from /proc every half second); for the
+# empty ruleset too. Its wall time includes compiling the folder's declarations (under a second).
 # Every run uses $JAVA_HOME/bin/java when JAVA_HOME is set (java on the PATH otherwise) with the
 # options in JAVA_OPTS, so that one JVM and one set of options is compared with another:
 #
@@ -70,7 +74,7 @@ run() {
   local name="$1"; shift
   /usr/bin/time -f "%e %U %S %M" -o "$work/$name.time" "$@" >/dev/null 2>"$work/$name.err" &
   local time_pid=$! poll_pid=""
-  if [[ "$name" == threads-1 || "$name" == default ]]; then
+  if [[ "$name" == empty || "$name" == threads-1 || "$name" == default ]]; then
     threads "$work/$name.threads" "$time_pid" &
     poll_pid=$!
   fi
@@ -90,17 +94,23 @@ score=("$java" "${opts[@]}" -jar "$jar" score --input "$input")
 every=2
 run roundtrip "$java" "${opts[@]}" -cp "$bench" org.claimrules.bench.JsonRoundTrip "$input" "$work/roundtrip.jsonl"
 run no-rules "${score[@]}" --no-progress --output "$work/no-rules.jsonl" --no-rules
+empty="$work/empty-ruleset"
+rm -rf "$empty"
+"$java" "${opts[@]}" -jar "$jar" rules export "$empty" >/dev/null
+find "$empty/rules" -name '*.drl' ! -name types.drl -delete
+run empty "${score[@]}" --progress-every "$every" --output "$work/empty.jsonl" --rules "$empty" --in-process
 run threads-1 "${score[@]}" --progress-every "$every" --output "$work/threads-1.jsonl" --threads 1
 run default "${score[@]}" --progress-every "$every" --output "$work/default.jsonl"
 late() {
   grep -o 'scoring [0-9,]* of' "$work/$1.err" | tr -d ',' | awk -v n="$1" -v e="$every" '
     { c[NR] = $2 }
-    END { if (NR < 4) { printf "%-10s too short for a late rate\n", n; exit }
+    END { if (NR < 3) { printf "%-10s too short for a late rate\n", n; exit }
           f = NR - int(NR / 3); printf "%-10s %8.0f claims/s over the last %d s of its progress lines\n", n, (c[NR] - c[f]) / ((NR - f) * e), (NR - f) * e }'
 }
+late empty
 late threads-1
 late default
-for name in threads-1 default; do printf '%-10s CPU by thread: %s\n' "$name" "$(cat "$work/$name.threads")"; done
+for name in empty threads-1 default; do printf '%-10s CPU by thread: %s\n' "$name" "$(cat "$work/$name.threads")"; done
 if [[ "${GZIP:-0}" == 1 ]]; then
   # (gzip reads its own options from $GZIP, which is this script's switch)
   [[ -s "$input.gz" ]] || env -u GZIP gzip -1 -c "$input" > "$input.gz"
@@ -110,6 +120,7 @@ ratio() { awk -v a="$2" -v b="$3" -v n="$1" -v t="$4" 'BEGIN { printf "%-40s %5.
 echo "ratios (of claims/s):"
 ratio "default / roundtrip" "${wall[default]}" "${wall[roundtrip]}" ">= 0.5"
 ratio "no-rules / roundtrip" "${wall[no-rules]}" "${wall[roundtrip]}" "-"
+ratio "empty / roundtrip" "${wall[empty]}" "${wall[roundtrip]}" "none: no ruleset gets above it"
 ratio "default / threads-1" "${wall[default]}" "${wall[threads-1]}" ">= 1.6"
 if cmp -s "$work/threads-1.jsonl" "$work/default.jsonl"; then
   echo "threads-1 and default wrote identical bytes"

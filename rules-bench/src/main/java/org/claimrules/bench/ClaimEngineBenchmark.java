@@ -1,5 +1,6 @@
 package org.claimrules.bench;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,13 +27,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * What one claim costs an embedder: {@link ClaimEngine#score(Claim)} on generated claims (the
  * realistic mix of {@code claimrules generate}, valid claims only), one claim per call.
  * Throughput per thread with 1 and 2 threads, and the latency distribution (p50, p99) from
- * sample mode. Run: {@code java -jar rules-bench/target/claimrules-bench.jar} (docs/benchmarks.md).
+ * sample mode. Run: {@code java -jar rules-bench/target/claimrules-bench.jar} (docs/benchmarks.md);
+ * {@code -p rules=DIR} measures a ruleset folder instead of the bundled ruleset.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class ClaimEngineBenchmark {
+
+    /** A ruleset folder (as {@code claimrules rules export} writes one); empty for the bundled ruleset. */
+    @Param("")
+    public String rules;
 
     private ClaimEngine engine;
     private Claim[] claims;
@@ -43,7 +50,7 @@ public class ClaimEngineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        engine = ClaimEngine.bundled();
+        engine = rules.isEmpty() ? ClaimEngine.bundled() : ClaimEngine.fromDirectory(Path.of(rules));
         ClaimGenerator generator = new ClaimGenerator(2026, 20_000, 0);
         List<Claim> valid = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
