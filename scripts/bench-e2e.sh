@@ -10,10 +10,10 @@
 # each timed as a whole process with /usr/bin/time (wall, user, sys, peak RSS), then claims/s, the
 # rate of the two scoring runs once warmed up, the ratios the issue sets targets for, and whether
 # threads-1 and default wrote the same bytes.
-# With GZIP=1 it also scores the gzip-compressed input to a gzip-compressed output. For the two
-# scoring runs it also prints where the process's CPU went, by thread: the scoring threads, the JIT
-# compiler threads, garbage collection and the rest (read from /proc every half second); for the
-# empty ruleset too. Its wall time includes compiling the folder's declarations (under a second).
+# With GZIP=1 it also scores the gzip-compressed input to a gzip-compressed output. For the empty
+# ruleset and the two scoring runs it also prints where the process's CPU went, by thread: the
+# scoring threads, the JIT compiler threads, garbage collection and the rest (read from /proc every
+# half second). The empty run's wall time includes compiling the folder's declarations (under a second).
 # Every run uses $JAVA_HOME/bin/java when JAVA_HOME is set (java on the PATH otherwise) with the
 # options in JAVA_OPTS, so that one JVM and one set of options is compared with another:
 #
@@ -42,6 +42,7 @@ fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $("$java" -version 2>&1 | head -1) ${JAVA_OPTS:-}, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "input: $input ($count claims, $(du -mL "$input" | cut -f1) MB)"
 declare -A wall
+polled=(empty threads-1 default)   # the runs whose CPU by thread is read and printed
 # CPU seconds by thread of the JVM that /usr/bin/time runs, polled until it ends (the last half
 # second of a thread that ends early can be missed): name-grouped totals into $work/$name.threads.
 # Only bash builtins in the loop: a process per read would take a sixth of a core from the run.
@@ -69,12 +70,12 @@ threads() {
     END { n = split("scoring threads,JIT compiler threads,garbage collection,other threads", order, ",")
           for (i = 1; i <= n; i++) printf "%s%s %.1f s", (i > 1 ? ", " : ""), order[i], s[order[i]] }' > "$out"
 }
-# run NAME COMMAND...: times the command; the two scoring runs also get their CPU by thread
+# run NAME COMMAND...: times the command; the polled runs also get their CPU by thread
 run() {
   local name="$1"; shift
   /usr/bin/time -f "%e %U %S %M" -o "$work/$name.time" "$@" >/dev/null 2>"$work/$name.err" &
   local time_pid=$! poll_pid=""
-  if [[ "$name" == empty || "$name" == threads-1 || "$name" == default ]]; then
+  if [[ " ${polled[*]} " == *" $name "* ]]; then
     threads "$work/$name.threads" "$time_pid" &
     poll_pid=$!
   fi
@@ -110,7 +111,7 @@ late() {
 late empty
 late threads-1
 late default
-for name in empty threads-1 default; do printf '%-10s CPU by thread: %s\n' "$name" "$(cat "$work/$name.threads")"; done
+for name in "${polled[@]}"; do printf '%-10s CPU by thread: %s\n' "$name" "$(cat "$work/$name.threads")"; done
 if [[ "${GZIP:-0}" == 1 ]]; then
   # (gzip reads its own options from $GZIP, which is this script's switch)
   [[ -s "$input.gz" ]] || env -u GZIP gzip -1 -c "$input" > "$input.gz"

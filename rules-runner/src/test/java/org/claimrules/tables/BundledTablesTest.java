@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.claimrules.engine.RulesetLoader;
 import org.claimrules.model.Claim;
 import org.claimrules.io.ClaimReader;
@@ -26,10 +29,7 @@ class BundledTablesTest {
     void aClaimGetsTheRowsItsCodesDiagnosesAndProfileSelect() throws Exception {
         Tables tables = Tables.load(RulesetLoader.bundledRoot(), RULES).tables();
         Claim claim = medicareClaim("\"M47816\"", line(1, "64493", ""));
-        List<String> selected = tables.rowsFor(claim).stream()
-                .map(r -> r.getClass().getSimpleName() + " " + RowType.properties(r).getOrDefault("code",
-                        RowType.properties(r).getOrDefault("profile", RowType.properties(r).get("mac"))))
-                .toList();
+        List<String> selected = describe(tables.rowsFor(claim));
         assertTrue(selected.contains("FacetCode 64493"), selected::toString);
         assertTrue(selected.stream().noneMatch(s -> s.equals("FacetCode 64490")), selected::toString);
         assertTrue(selected.contains("CoveredDiagnosis M47.816"), "diagnoses match without the dot: " + selected);
@@ -68,7 +68,7 @@ class BundledTablesTest {
         Claim once = medicareClaim("\"M47816\"", line(1, "64493", "\"RT\""));
         Claim twice = medicareClaim("\"M47816\",\"M47.816\"", line(1, "64493", "\"RT\"") + "," + line(2, "64493", "\"RT\""));
         List<Object> rows = tables.rowsFor(twice);
-        java.util.Set<Object> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Object> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
         distinct.addAll(rows);
         assertEquals(rows.size(), distinct.size(), () -> "a row selected twice: " + describe(rows));
         assertEquals(tables.rowsFor(once), rows);
